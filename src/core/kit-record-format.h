@@ -90,8 +90,9 @@ void kit_slot_seal_recovery (KitSlot *slot, const guint8 *data_key,
 gboolean kit_slot_open_passphrase (const KitSlot *slot, const char *passphrase, guint8 *data_key);
 gboolean kit_slot_open_recovery (const KitSlot *slot, const guint8 *recovery_key, guint8 *data_key);
 
-/* Recovery keys are printed as 8 groups of 7 characters (Crockford-style
- * base32 with a check character per group). */
+/* Recovery keys are printed as 14 groups of 4 characters: the 32 key bytes
+ * in Crockford base32 (52 characters) and 4 check characters. Parsing ignores
+ * case, spaces and dashes, and reads O as 0 and I or L as 1. */
 char *kit_recovery_key_format (const guint8 *key);
 gboolean kit_recovery_key_parse (const char *text, guint8 *key_out);
 
