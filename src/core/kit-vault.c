@@ -385,8 +385,8 @@ keep_daily_backup (KitVault *self)
 }
 
 typedef struct {
-  GBytes *file;          /* the whole new file, encrypted */
-  guint8 *plain;         /* sqlite3_malloc'd image, for the read-back check */
+  guint8 *plain;         /* the database image */
+  gboolean borrowed;     /* plain points into the live database (synchronous saves) */
   gsize plain_len;
   guint64 seq;
   gint64 changes;
@@ -396,19 +396,20 @@ typedef struct {
 static void
 snapshot_free (Snapshot *snap)
 {
-  g_clear_pointer (&snap->file, g_bytes_unref);
-  sqlite3_free (snap->plain);
+  if (!snap->borrowed)
+    sqlite3_free (snap->plain);   /* the zeroing allocator wipes it */
   g_free (snap);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
 
+/* A synchronous save can borrow the live image: nothing edits the database
+ * until it returns. An asynchronous one needs its own copy. */
 static Snapshot *
-take_snapshot (KitVault *self, gboolean overwrite, GError **error)
+take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **error)
 {
   g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
   sqlite3_int64 size = 0;
-  KitHeader header;
 
   if (self->db == NULL)
     {
@@ -421,7 +422,11 @@ take_snapshot (KitVault *self, gboolean overwrite, GError **error)
             "The record is in the middle of a change and cannot be saved yet.");
       return NULL;
     }
-  snap->plain = sqlite3_serialize (self->db, "main", &size, 0);
+  if (borrow)
+    snap->plain = sqlite3_serialize (self->db, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+  snap->borrowed = snap->plain != NULL;
+  if (snap->plain == NULL)
+    snap->plain = sqlite3_serialize (self->db, "main", &size, 0);
   if (snap->plain == NULL)
     {
       fail_sqlite (self->db, error);
@@ -429,10 +434,8 @@ take_snapshot (KitVault *self, gboolean overwrite, GError **error)
     }
   snap->plain_len = (gsize) size;
   g_mutex_lock (&self->write_lock);
-  header = self->header;
   snap->seq = ++self->snapshot_seq;
   g_mutex_unlock (&self->write_lock);
-  snap->file = kit_record_encrypt (&header, self->key, snap->plain, snap->plain_len);
   snap->changes = sqlite3_total_changes64 (self->db);
   snap->overwrite = overwrite;
   return g_steal_pointer (&snap);
@@ -441,7 +444,7 @@ take_snapshot (KitVault *self, gboolean overwrite, GError **error)
 /* Write @snap to a new file beside the record and rename it over the record.
  * On failure before the rename, the old file is untouched and the new one is gone. */
 static gboolean
-replace_file (KitVault *self, Snapshot *snap, GError **error)
+replace_file (KitVault *self, Snapshot *snap, GBytes *file, GError **error)
 {
   const KitIoOps *io = kit_io_get ();
   g_autofree char *tmp = save_template (self);
@@ -453,11 +456,11 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
   if (fd < 0)
     return fail_write (error, errno, "a new file could not be made");
 
-  if (!write_all (io, fd, g_bytes_get_data (snap->file, NULL), g_bytes_get_size (snap->file), &err))
+  if (!write_all (io, fd, g_bytes_get_data (file, NULL), g_bytes_get_size (file), &err))
     step = "writing failed";
   else if (io->fsync (fd) != 0)
     err = errno, step = "the disk did not confirm the write";
-  else if (!verify_written (io, fd, snap->file, self->key, snap->plain, snap->plain_len))
+  else if (!verify_written (io, fd, file, self->key, snap->plain, snap->plain_len))
     err = EIO, step = "the new copy did not read back correctly";
   else if (fstat (fd, &st) != 0)
     err = errno, step = "the new copy could not be checked";
@@ -487,10 +490,17 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
 static gboolean
 write_snapshot (KitVault *self, Snapshot *snap, GError **error)
 {
+  g_autoptr(GBytes) file = NULL;
   struct stat now;
+  KitHeader header;
   gboolean ok;
 
   g_mutex_lock (&self->write_lock);
+  if (self->lock_fd < 0)
+    {
+      g_mutex_unlock (&self->write_lock);
+      return fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    }
   if (snap->seq <= self->written_seq)
     {
       /* A newer snapshot is already on disk. */
@@ -505,7 +515,9 @@ write_snapshot (KitVault *self, Snapshot *snap, GError **error)
                    "This record was changed by another program since you opened it. "
                    "Your changes have not been saved over it yet.");
     }
-  ok = replace_file (self, snap, error);
+  header = self->header;
+  file = kit_record_encrypt (&header, self->key, snap->plain, snap->plain_len);
+  ok = replace_file (self, snap, file, error);
   if (ok)
     {
       self->written_seq = snap->seq;
@@ -518,7 +530,7 @@ write_snapshot (KitVault *self, Snapshot *snap, GError **error)
 static gboolean
 save (KitVault *self, gboolean overwrite, GError **error)
 {
-  g_autoptr(Snapshot) snap = take_snapshot (self, overwrite, error);
+  g_autoptr(Snapshot) snap = take_snapshot (self, overwrite, TRUE, error);
 
   return snap != NULL && write_snapshot (self, snap, error);
 }
@@ -1057,8 +1069,9 @@ kit_vault_save_async (KitVault *self, gboolean overwrite, GCancellable *cancella
   Snapshot *snap;
 
   g_task_set_source_tag (task, kit_vault_save_async);
-  /* The copy is taken here, on the caller's thread, so later edits can't tear it. */
-  snap = take_snapshot (self, overwrite, &error);
+  /* The copy is taken here, on the caller's thread, so later edits can't tear
+   * it; encryption and the file work happen on the worker thread. */
+  snap = take_snapshot (self, overwrite, FALSE, &error);
   if (snap == NULL)
     {
       g_task_return_error (task, error);
