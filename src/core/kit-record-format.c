@@ -580,3 +580,52 @@ kit_record_decrypt (const guint8 *file, gsize file_len, const KitHeader *header,
   *plaintext_out = plain;
   return TRUE;
 }
+
+gboolean
+kit_record_verify (KitReadAtFunc read_at, gpointer user_data, guint64 file_len,
+                   const guint8 *data_key, const guint8 *plain, gsize plain_len)
+{
+  crypto_secretstream_xchacha20poly1305_state state;
+  guint8 head[FIXED_BYTES + KIT_SLOTS_MAX * SLOT_BYTES + CHECKSUM_BYTES];
+  g_autofree guint8 *cipher = NULL;
+  guint8 *out = NULL;
+  KitHeader header;
+  gsize header_len;
+  guint64 offset, n_chunks;
+  gboolean ok = TRUE;
+
+  if (file_len < FIXED_BYTES || !read_at (user_data, head, FIXED_BYTES, 0))
+    return FALSE;
+  header_len = kit_header_size (MIN (get_u16 (head + 18), KIT_SLOTS_MAX));
+  if (file_len < header_len ||
+      !read_at (user_data, head + FIXED_BYTES, header_len - FIXED_BYTES, FIXED_BYTES) ||
+      !kit_header_parse (head, header_len, file_len, &header, &header_len, NULL) ||
+      header.plaintext_len != plain_len ||
+      crypto_secretstream_xchacha20poly1305_init_pull (&state, header.stream_header, data_key) != 0)
+    return FALSE;
+
+  cipher = g_malloc (header.chunk_size + ABYTES);
+  out = sodium_malloc (header.chunk_size);
+  if (out == NULL)
+    return FALSE;
+  n_chunks = chunk_count (plain_len, header.chunk_size);
+  offset = header_len;
+  for (guint64 i = 0; i < n_chunks && ok; i++)
+    {
+      gsize start = i * header.chunk_size;
+      gsize len = MIN ((gsize) header.chunk_size, plain_len - start);
+      gboolean last = i + 1 == n_chunks;
+      unsigned char tag = 0;
+
+      ok = read_at (user_data, cipher, len + ABYTES, offset) &&
+           crypto_secretstream_xchacha20poly1305_pull (&state, out, NULL, &tag, cipher,
+                                                       len + ABYTES, i == 0 ? head : NULL,
+                                                       i == 0 ? header_len : 0) == 0 &&
+           (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) == last &&
+           memcmp (out, plain + start, len) == 0;
+      offset += len + ABYTES;
+    }
+  sodium_memzero (&state, sizeof state);
+  sodium_free (out);
+  return ok && offset == file_len;
+}

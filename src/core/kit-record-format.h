@@ -110,4 +110,11 @@ gboolean kit_record_decrypt (const guint8 *file, gsize file_len, const KitHeader
                              KitAllocFunc alloc, KitFreeFunc free_func,
                              guint8 **plaintext_out, GError **error);
 
+/* Read a record back through @read_at (which fills @len bytes at @offset and
+ * returns FALSE on error) and check it decrypts with @data_key to exactly
+ * @plain. Streams chunk by chunk, so it needs no file-sized buffers. */
+typedef gboolean (*KitReadAtFunc) (gpointer user_data, guint8 *buf, gsize len, guint64 offset);
+gboolean kit_record_verify (KitReadAtFunc read_at, gpointer user_data, guint64 file_len,
+                            const guint8 *data_key, const guint8 *plain, gsize plain_len);
+
 G_END_DECLS

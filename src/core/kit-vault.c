@@ -309,36 +309,38 @@ free_plain (void *p)
   sqlite3_free (p);
 }
 
+typedef struct {
+  const KitIoOps *io;
+  int fd;
+} ReadBack;
+
+static gboolean
+read_back_at (gpointer user_data, guint8 *buf, gsize len, guint64 offset)
+{
+  ReadBack *rb = user_data;
+
+  while (len > 0)
+    {
+      ssize_t n = rb->io->pread (rb->fd, buf, len, (off_t) offset);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      buf += n;
+      len -= n;
+      offset += n;
+    }
+  return TRUE;
+}
+
 /* Read the new file back and decrypt it: what is on disk must be what we meant. */
 static gboolean
 verify_written (const KitIoOps *io, int fd, GBytes *file, const guint8 *key,
                 const guint8 *plain, gsize plain_len)
 {
-  gsize len = g_bytes_get_size (file);
-  g_autofree guint8 *back = g_malloc (MAX (len, 1));
-  gsize done = 0;
-  KitHeader header;
-  gsize header_len;
-  guint8 *check = NULL;
-  gboolean ok;
+  ReadBack rb = { io, fd };
 
-  while (done < len)
-    {
-      ssize_t n = io->pread (fd, back + done, len - done, done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      done += n;
-    }
-  ok = kit_header_parse (back, len, len, &header, &header_len, NULL) &&
-       header.plaintext_len == plain_len &&
-       kit_record_decrypt (back, len, &header, header_len, key, sqlite_alloc, free_plain,
-                           &check, NULL) &&
-       memcmp (check, plain, plain_len) == 0;
-  if (check != NULL)
-    sqlite3_free (check);   /* the zeroing allocator wipes it */
-  return ok;
+  return kit_record_verify (read_back_at, &rb, g_bytes_get_size (file), key, plain, plain_len);
 }
 
 static char *
