@@ -588,7 +588,7 @@ fill_diary (sqlite3 *db, GRand *rand, const BenchCounts *n, GError **error)
       g_autofree char *date = date_after ((int) ((guint64) i * 2300 / n->diary));
       g_autofree char *body = diary_body (rand, about_child ? child_names[child % G_N_ELEMENTS (child_names)]
                                                             : "the children",
-                                          DIARY_BODY_CHARS - 40 + (guint) g_rand_int_range (rand, 0, 60));
+                                          DIARY_BODY_CHARS - 80 + (guint) g_rand_int_range (rand, 0, 60));
       const char *feeling = PICK (rand, feelings);
       const char *second = PICK (rand, feelings);
       g_autofree char *feeling_list = strcmp (feeling, second) == 0 || g_rand_boolean (rand)
