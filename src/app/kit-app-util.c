@@ -1,0 +1,78 @@
+/* kit-app-util.c — small helpers the pages share: KDF cost for tests,
+ * record display names and plain-words messages for record errors. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "kit-app-util.h"
+#include "kit-error.h"
+
+const KitKdfParams *
+kit_app_kdf_params (KitKdfParams *buf)
+{
+  if (g_strcmp0 (g_getenv ("KIT_KDF_MINIMAL"), "1") != 0)
+    return NULL;
+  kit_kdf_params_minimal (buf);
+  return buf;
+}
+
+char *
+kit_app_record_display_name (const char *path)
+{
+  g_autofree char *base = NULL;
+
+  if (path == NULL || *path == '\0')
+    return g_strdup ("");
+  base = g_filename_display_basename (path);
+  if (g_str_has_suffix (base, ".kit") && strlen (base) > 4)
+    base[strlen (base) - 4] = '\0';
+  return g_steal_pointer (&base);
+}
+
+char *
+kit_app_open_error_message (const GError *error)
+{
+  if (error == NULL)
+    return g_strdup ("");
+  if (error->domain == KIT_RECORD_ERROR)
+    {
+      switch ((KitRecordError) error->code)
+        {
+        case KIT_RECORD_ERROR_WRONG_PASSPHRASE:
+          return g_strdup (_("That passphrase didn't open this record. Please try again."));
+        case KIT_RECORD_ERROR_DAMAGED:
+          return g_strdup (_("This record file is damaged, so it can't be opened. "
+                             "Your passphrase is not the problem."));
+        case KIT_RECORD_ERROR_NOT_A_RECORD:
+          return g_strdup (_("This file is not a Keep in Touch record."));
+        case KIT_RECORD_ERROR_UNSUPPORTED_VERSION:
+          return g_strdup (_("This record was made by a newer version of Keep in Touch. "
+                             "Please update the app to open it."));
+        case KIT_RECORD_ERROR_IN_USE:
+          return g_strdup (_("This record is open in another program. Close it there first."));
+        case KIT_RECORD_ERROR_NOT_FOUND:
+          return g_strdup (_("This record can't be found. It may have been moved or deleted."));
+        case KIT_RECORD_ERROR_INVALID:
+          return g_strdup (_("Please type your passphrase."));
+        case KIT_RECORD_ERROR_CANNOT_WRITE:
+        case KIT_RECORD_ERROR_CHANGED_ON_DISK:
+        case KIT_RECORD_ERROR_FAILED:
+        default:
+          break;
+        }
+    }
+  return g_strdup_printf (_("This record couldn't be opened. %s"), error->message);
+}
+
+char *
+kit_app_save_error_message (const GError *error)
+{
+  if (error != NULL && error->domain == KIT_RECORD_ERROR &&
+      error->code == KIT_RECORD_ERROR_CANNOT_WRITE)
+    return g_strdup (_("Your record couldn't be saved — the disk may be full or the folder "
+                       "may be missing. Your changes are kept here and will be saved again."));
+  return g_strdup_printf (_("Your record couldn't be saved. Your changes are kept here "
+                            "and will be saved again. %s"),
+                          error != NULL ? error->message : "");
+}

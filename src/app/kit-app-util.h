@@ -1,0 +1,24 @@
+/* kit-app-util.h — small helpers the pages share: KDF cost for tests,
+ * record display names and plain-words messages for record errors. */
+#pragma once
+
+#include <glib.h>
+
+#include "kit-record-format.h"
+
+G_BEGIN_DECLS
+
+/* NULL (tune on this machine), or the lowest cost when the test-only
+ * environment variable KIT_KDF_MINIMAL=1 is set; @buf holds the result. */
+const KitKdfParams *kit_app_kdf_params (KitKdfParams *buf);
+
+/* "My record" for "/home/x/Documents/My record.kit". */
+char *kit_app_record_display_name (const char *path);
+
+/* A short, plain sentence for an error from opening a record. */
+char *kit_app_open_error_message (const GError *error);
+
+/* A short, plain sentence for an error from saving a record. */
+char *kit_app_save_error_message (const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,102 @@
+/* kit-recovery-key-page.c — shows a new record's recovery key once, to write down. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kit-recovery-key-page.h"
+
+struct _KitRecoveryKeyPage
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *key_label;
+  GtkButton *copy_button;
+  GtkCheckButton *saved_check;
+  GtkButton *continue_button;
+};
+
+G_DEFINE_FINAL_TYPE (KitRecoveryKeyPage, kit_recovery_key_page, GTK_TYPE_WIDGET)
+
+enum { DONE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+on_copy_clicked (KitRecoveryKeyPage *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  GtkWidget *overlay;
+
+  gdk_clipboard_set_text (clipboard, gtk_label_get_label (self->key_label));
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Recovery key copied")));
+}
+
+static void
+on_saved_toggled (KitRecoveryKeyPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button),
+                            gtk_check_button_get_active (self->saved_check));
+}
+
+static void
+on_continue_clicked (KitRecoveryKeyPage *self)
+{
+  if (!gtk_check_button_get_active (self->saved_check))
+    return;
+  g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+kit_recovery_key_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_RECOVERY_KEY_PAGE);
+  G_OBJECT_CLASS (kit_recovery_key_page_parent_class)->dispose (object);
+}
+
+static void
+kit_recovery_key_page_class_init (KitRecoveryKeyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kit_recovery_key_page_dispose;
+
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/keepintouch/KeepInTouch/kit-recovery-key-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, key_label);
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, saved_check);
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, continue_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_saved_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+kit_recovery_key_page_init (KitRecoveryKeyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kit_recovery_key_page_new (void)
+{
+  return g_object_new (KIT_TYPE_RECOVERY_KEY_PAGE, NULL);
+}
+
+void
+kit_recovery_key_page_set_key (KitRecoveryKeyPage *self, const char *key)
+{
+  g_return_if_fail (KIT_IS_RECOVERY_KEY_PAGE (self));
+
+  gtk_label_set_label (self->key_label, key != NULL ? key : "");
+  gtk_check_button_set_active (self->saved_check, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button), FALSE);
+}

@@ -1,0 +1,329 @@
+/* test-ui.c — drives the real widgets under Xvfb: create a record, lock it,
+ * unlock with a wrong then the right passphrase; a damaged file says so. */
+#include "config.h"
+
+#include <check.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit-application.h"
+#include "kit-create-page.h"
+#include "kit-passphrase-strength.h"
+#include "kit-recovery-key-page.h"
+#include "kit-secure.h"
+#include "kit-unlock-page.h"
+#include "kit-vault.h"
+#include "kit-window.h"
+
+#define PASSPHRASE "blue kettle on a rainy tuesday"
+#define WAIT_SECONDS 60
+
+static KitApplication *app;
+static KitWindow *window;
+static char *tmpdir;
+
+/* Helpers */
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (kit_secure_init (&error), "kit_secure_init: %s",
+                 error ? error->message : "?");
+  app = kit_application_new (0);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
+                 "register: %s", error ? error->message : "?");
+  window = kit_window_new (GTK_APPLICATION (app), kit_application_get_settings (app));
+  gtk_window_present (GTK_WINDOW (window));
+  kit_window_show_start (window);
+
+  tmpdir = g_dir_make_tmp ("kit-ui-XXXXXX", &error);
+  ck_assert_msg (tmpdir != NULL, "tmpdir: %s", error ? error->message : "?");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+teardown (void)
+{
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&app);
+  if (tmpdir != NULL)
+    remove_tree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spin the main loop until @cond holds or @seconds pass. */
+static gboolean
+wait_until (Condition cond, gpointer data, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Spin for a while so that anything that would happen, happens. */
+static void
+spin (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+page_is (gpointer name)
+{
+  return g_strcmp0 (kit_window_get_page_name (window), name) == 0;
+}
+
+static gboolean
+widget_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (widget));
+}
+
+static GtkWidget *
+child (const char *page_name, GType type, const char *id)
+{
+  GtkWidget *page = kit_window_get_page (window, page_name);
+  GObject *object;
+
+  ck_assert_ptr_nonnull (page);
+  object = gtk_widget_get_template_child (page, type, id);
+  ck_assert_msg (object != NULL, "no template child %s", id);
+  return GTK_WIDGET (object);
+}
+
+static void
+click (GtkWidget *button)
+{
+  ck_assert_msg (gtk_widget_is_sensitive (button), "button is not sensitive");
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+assert_page (const char *name)
+{
+  ck_assert_msg (wait_until (page_is, (gpointer) name, WAIT_SECONDS),
+                 "expected page '%s', still on '%s'", name, kit_window_get_page_name (window));
+}
+
+/* Tests */
+
+START_TEST (test_create_lock_unlock)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "Test record.kit", NULL);
+  GtkWidget *pass_row, *confirm_row, *create_button, *match_label, *recovery_switch;
+  GtkWidget *key_label, *saved_check, *continue_button;
+  GtkWidget *unlock_row, *unlock_button, *message_label, *damaged_box;
+
+  ck_assert_str_eq (kit_window_get_page_name (window), "welcome");
+
+  /* Create */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  assert_page ("create");
+  kit_create_page_set_path (KIT_CREATE_PAGE (kit_window_get_page (window, "create")), path);
+
+  pass_row = child ("create", KIT_TYPE_CREATE_PAGE, "passphrase_row");
+  confirm_row = child ("create", KIT_TYPE_CREATE_PAGE, "confirm_row");
+  create_button = child ("create", KIT_TYPE_CREATE_PAGE, "create_button");
+  match_label = child ("create", KIT_TYPE_CREATE_PAGE, "match_label");
+  recovery_switch = child ("create", KIT_TYPE_CREATE_PAGE, "recovery_switch");
+
+  ck_assert (!gtk_widget_is_sensitive (create_button));
+  ck_assert (gtk_switch_get_active (GTK_SWITCH (recovery_switch)));
+  gtk_editable_set_text (GTK_EDITABLE (pass_row), PASSPHRASE);
+  gtk_editable_set_text (GTK_EDITABLE (confirm_row), "blue kettle");
+  ck_assert_msg (!gtk_widget_is_sensitive (create_button), "Create allowed with a mismatch");
+  ck_assert (gtk_widget_get_visible (match_label));
+  gtk_editable_set_text (GTK_EDITABLE (confirm_row), PASSPHRASE);
+  ck_assert (!gtk_widget_get_visible (match_label));
+  click (create_button);
+
+  /* Recovery key */
+  assert_page ("recovery-key");
+  ck_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  key_label = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "key_label");
+  saved_check = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "saved_check");
+  continue_button = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "continue_button");
+  ck_assert_msg (strlen (gtk_label_get_label (GTK_LABEL (key_label))) >= 40,
+                 "recovery key too short: '%s'", gtk_label_get_label (GTK_LABEL (key_label)));
+  ck_assert_msg (!gtk_widget_is_sensitive (continue_button),
+                 "Continue enabled before the checkbox");
+  g_signal_emit_by_name (continue_button, "clicked");
+  spin (0.2);
+  ck_assert_str_eq (kit_window_get_page_name (window), "recovery-key");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (saved_check), TRUE);
+  ck_assert (gtk_widget_is_sensitive (continue_button));
+  click (continue_button);
+
+  /* Main page, then lock */
+  assert_page ("main");
+  ck_assert_ptr_nonnull (kit_window_get_vault (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  assert_page ("unlock");
+  ck_assert_ptr_null (kit_window_get_vault (window));
+
+  /* Wrong passphrase */
+  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  message_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
+  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  gtk_editable_set_text (GTK_EDITABLE (unlock_row), "red kettle on a sunny monday");
+  click (unlock_button);
+  ck_assert_msg (wait_until (widget_visible, message_label, WAIT_SECONDS),
+                 "no message after a wrong passphrase");
+  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (message_label)),
+                    "That passphrase didn't open this record. Please try again.");
+  ck_assert (!gtk_widget_get_visible (damaged_box));
+  spin (0.2);
+  ck_assert_str_eq (kit_window_get_page_name (window), "unlock");
+  ck_assert_ptr_null (kit_window_get_vault (window));
+
+  /* Right passphrase */
+  gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
+  click (unlock_button);
+  assert_page ("main");
+  ck_assert_ptr_nonnull (kit_window_get_vault (window));
+  ck_assert_str_eq (kit_vault_get_path (kit_window_get_vault (window)), path);
+}
+END_TEST
+
+START_TEST (test_damaged_record)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "Damaged.kit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitVault) vault = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  KitKdfParams kdf;
+  GtkWidget *unlock_row, *unlock_button, *message_label, *damaged_box, *damaged_label;
+
+  kit_kdf_params_minimal (&kdf);
+  vault = kit_vault_create (path, PASSPHRASE, &kdf, NULL, &error);
+  ck_assert_msg (vault != NULL, "create: %s", error ? error->message : "?");
+  ck_assert (kit_vault_close (vault, TRUE, NULL));
+  g_clear_object (&vault);
+
+  /* Overwrite one byte in the middle of the file. */
+  ck_assert (g_file_get_contents (path, &data, &len, NULL));
+  ck_assert_uint_gt (len, 100);
+  data[len / 2] ^= 0x5a;
+  ck_assert (g_file_set_contents (path, data, len, NULL));
+
+  kit_window_open_record (window, path);
+  assert_page ("unlock");
+  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  message_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
+  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  damaged_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
+  click (unlock_button);
+  ck_assert_msg (wait_until (widget_visible, damaged_box, WAIT_SECONDS),
+                 "no damaged message (message shown: '%s')",
+                 gtk_label_get_label (GTK_LABEL (message_label)));
+  ck_assert_msg (!gtk_widget_get_visible (message_label),
+                 "a second message is shown: '%s'",
+                 gtk_label_get_label (GTK_LABEL (message_label)));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (GTK_LABEL (damaged_label)), "damaged"));
+  ck_assert_ptr_null (strstr (gtk_label_get_label (GTK_LABEL (damaged_label)), "didn't open"));
+  spin (0.2);
+  ck_assert_str_eq (kit_window_get_page_name (window), "unlock");
+  ck_assert_ptr_null (kit_window_get_vault (window));
+}
+END_TEST
+
+START_TEST (test_strength_hint)
+{
+  ck_assert_int_eq (kit_passphrase_strength (""), KIT_STRENGTH_EMPTY);
+  ck_assert_int_eq (kit_passphrase_strength ("cat"), KIT_STRENGTH_SHORT);
+  ck_assert_int_eq (kit_passphrase_strength ("aaaaaaaaaaaaaaaa"), KIT_STRENGTH_SHORT);
+  ck_assert_int_eq (kit_passphrase_strength ("kettle rain"), KIT_STRENGTH_GOOD);
+  ck_assert_int_eq (kit_passphrase_strength (PASSPHRASE), KIT_STRENGTH_STRONG);
+  ck_assert_str_eq (kit_passphrase_strength_hint (KIT_STRENGTH_SHORT),
+                    "Short — try a few more words");
+}
+END_TEST
+
+static Suite *
+ui_suite (void)
+{
+  Suite *suite = suite_create ("ui");
+  TCase *tc = tcase_create ("pages");
+  TCase *pure = tcase_create ("pure");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_create_lock_unlock);
+  tcase_add_test (tc, test_damaged_record);
+  suite_add_tcase (suite, tc);
+  tcase_add_test (pure, test_strength_hint);
+  suite_add_tcase (suite, pure);
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      fprintf (stderr, "test-ui: no display (DISPLAY is not set). Run it under "
+                       "xvfb-run -a, as `meson test --suite ui` does; it is not skipped.\n");
+      return EXIT_FAILURE;
+    }
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("KIT_KDF_MINIMAL", "1", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+
+  runner = srunner_create (ui_suite ());
+  srunner_set_fork_status (runner, CK_FORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
