@@ -3,8 +3,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
 
 #include "kit-recovery-key-page.h"
+#include "kit-secure.h"
+
+#define GROUPS_PER_LINE 4
 
 struct _KitRecoveryKeyPage
 {
@@ -14,6 +19,8 @@ struct _KitRecoveryKeyPage
   GtkButton *copy_button;
   GtkCheckButton *saved_check;
   GtkButton *continue_button;
+
+  char *key;
 };
 
 G_DEFINE_FINAL_TYPE (KitRecoveryKeyPage, kit_recovery_key_page, GTK_TYPE_WIDGET)
@@ -27,7 +34,9 @@ on_copy_clicked (KitRecoveryKeyPage *self)
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   GtkWidget *overlay;
 
-  gdk_clipboard_set_text (clipboard, gtk_label_get_label (self->key_label));
+  if (self->key == NULL)
+    return;
+  gdk_clipboard_set_text (clipboard, self->key);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
@@ -49,9 +58,38 @@ on_continue_clicked (KitRecoveryKeyPage *self)
   g_signal_emit (self, signals[DONE], 0);
 }
 
+/* "AAAA-BBBB-…" laid out four groups to a line, so it reads and copies
+ * onto paper easily at any width. */
+static char *
+format_for_display (const char *key)
+{
+  g_auto(GStrv) groups = g_strsplit (key, "-", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i % GROUPS_PER_LINE == 0 ? "\n" : "-");
+      g_string_append (text, groups[i]);
+    }
+  for (guint i = 0; groups[i] != NULL; i++)
+    sodium_memzero (groups[i], strlen (groups[i]));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_map (KitRecoveryKeyPage *self)
+{
+  /* Not the key label: focusing a selectable label selects all of it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->saved_check));
+}
+
 static void
 kit_recovery_key_page_dispose (GObject *object)
 {
+  KitRecoveryKeyPage *self = KIT_RECOVERY_KEY_PAGE (object);
+
+  g_clear_pointer (&self->key, kit_secure_free_string);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_RECOVERY_KEY_PAGE);
   G_OBJECT_CLASS (kit_recovery_key_page_parent_class)->dispose (object);
 }
@@ -83,6 +121,7 @@ static void
 kit_recovery_key_page_init (KitRecoveryKeyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 GtkWidget *
@@ -94,9 +133,17 @@ kit_recovery_key_page_new (void)
 void
 kit_recovery_key_page_set_key (KitRecoveryKeyPage *self, const char *key)
 {
+
+  g_autofree char *display = NULL;
+
   g_return_if_fail (KIT_IS_RECOVERY_KEY_PAGE (self));
 
-  gtk_label_set_label (self->key_label, key != NULL ? key : "");
+  g_clear_pointer (&self->key, kit_secure_free_string);
+  self->key = g_strdup (key);
+  display = key != NULL ? format_for_display (key) : NULL;
+  gtk_label_set_label (self->key_label, display != NULL ? display : "");
+  if (display != NULL)
+    sodium_memzero (display, strlen (display));
   gtk_check_button_set_active (self->saved_check, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button), FALSE);
 }

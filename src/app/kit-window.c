@@ -808,7 +808,7 @@ kit_window_show_start (KitWindow *self)
   if (g_strcmp0 (debug_page, "recovery-key") == 0)
     {
       kit_recovery_key_page_set_key (self->recovery_key_page,
-                                     "ABCDEFG-HJKMNPQ-RSTVWXY-Z012345-6789ABC-DEFGHJK-MNPQRST-VWXYZ01");
+                                     "59FR-VCG3-A3JF-PJYE-K4DJ-QZ9Q-KF2P-4BJ1-7NXB-GG8V-6C3Y-D64Q-C4NG-TGD1");
       show_page (self, "recovery-key");
       return;
     }
