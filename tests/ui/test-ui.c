@@ -1,5 +1,6 @@
 /* test-ui.c — drives the real widgets under Xvfb: create a record, lock it,
- * unlock with a wrong then the right passphrase; a damaged file says so. */
+ * unlock with a wrong then the right passphrase; a damaged file says so
+ * and its latest backup opens. */
 #include "config.h"
 
 #include <check.h>
@@ -273,6 +274,51 @@ START_TEST (test_damaged_record)
 }
 END_TEST
 
+START_TEST (test_damaged_record_opens_backup)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "With backup.kit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitVault) vault = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  KitKdfParams kdf;
+  GtkWidget *unlock_row, *unlock_button, *damaged_box, *backup_button;
+  KitVault *opened;
+
+  kit_kdf_params_minimal (&kdf);
+  vault = kit_vault_create (path, PASSPHRASE, &kdf, NULL, &error);
+  ck_assert_msg (vault != NULL, "create: %s", error ? error->message : "?");
+  /* A second save keeps the first file as today's backup. */
+  ck_assert_msg (kit_vault_save (vault, &error), "save: %s", error ? error->message : "?");
+  ck_assert (kit_vault_close (vault, TRUE, NULL));
+  g_clear_object (&vault);
+  backups = kit_vault_list_backups (path);
+  ck_assert_msg (backups != NULL && backups->len > 0, "no backup was kept");
+
+  ck_assert (g_file_get_contents (path, &data, &len, NULL));
+  data[len / 2] ^= 0x5a;
+  ck_assert (g_file_set_contents (path, data, len, NULL));
+
+  kit_window_open_record (window, path);
+  assert_page ("unlock");
+  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  backup_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "backup_button");
+
+  gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
+  click (unlock_button);
+  ck_assert (wait_until (widget_visible, damaged_box, WAIT_SECONDS));
+  ck_assert_msg (gtk_widget_get_visible (backup_button), "no backup offered");
+  click (backup_button);
+  assert_page ("main");
+  opened = kit_window_get_vault (window);
+  ck_assert_ptr_nonnull (opened);
+  ck_assert_str_eq (kit_vault_get_path (opened), g_ptr_array_index (backups, 0));
+}
+END_TEST
+
 START_TEST (test_strength_hint)
 {
   ck_assert_int_eq (kit_passphrase_strength (""), KIT_STRENGTH_EMPTY);
@@ -296,6 +342,7 @@ ui_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_create_lock_unlock);
   tcase_add_test (tc, test_damaged_record);
+  tcase_add_test (tc, test_damaged_record_opens_backup);
   suite_add_tcase (suite, tc);
   tcase_add_test (pure, test_strength_hint);
   suite_add_tcase (suite, pure);
