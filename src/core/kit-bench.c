@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "kit-chain.h"
 #include "kit-error.h"
@@ -737,6 +739,46 @@ edit_one_entry (sqlite3 *db, GRand *rand, guint n_entries, guint round, GError *
   return TRUE;
 }
 
+/* The key derivation is timed in a child process, so that Argon2id's
+ * working memory (up to 256 MiB) does not count in the bench's peak RSS:
+ * that figure is meant to show what the record itself costs. */
+static double
+time_tuned_kdf_in_child (gboolean minimal)
+{
+  int fds[2];
+  double ms = -1;
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    return -1;
+  pid = fork ();
+  if (pid == 0)
+    {
+      KitKdfParams params;
+      guint8 key[KIT_KEY_BYTES], salt[KIT_SALT_BYTES] = { 0 };
+      gint64 start;
+
+      close (fds[0]);
+      if (minimal)
+        kit_kdf_params_minimal (&params);
+      else
+        kit_kdf_params_tune (&params, 0.5);
+      start = g_get_monotonic_time ();
+      kit_kdf_argon2id (key, "benchmark", salt, &params);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (write (fds[1], &ms, sizeof ms) != sizeof ms)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (pid > 0 && read (fds[0], &ms, sizeof ms) != sizeof ms)
+    ms = -1;
+  close (fds[0]);
+  if (pid > 0)
+    waitpid (pid, NULL, 0);
+  return ms;
+}
+
 static void
 close_quietly (KitVault *vault)
 {
@@ -752,7 +794,6 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
   g_autofree char *path = g_build_filename (dir, "bench.kit", NULL);
   g_autoptr (GRand) rand = g_rand_new_with_seed (BENCH_SEED + 1);
   KitKdfParams minimal;
-  const KitKdfParams *kdf = NULL;
   double saves[BENCH_SAVES];
   double kdf_ms, open_ms;
   KitVault *vault;
@@ -760,11 +801,9 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
   struct rusage usage;
   gint64 start;
 
-  if (g_strcmp0 (g_getenv ("KIT_KDF_MINIMAL"), "1") == 0)
-    {
-      kit_kdf_params_minimal (&minimal);
-      kdf = &minimal;
-    }
+  /* The record itself uses the lowest cost; the real cost is timed apart. */
+  kdf_ms = time_tuned_kdf_in_child (g_strcmp0 (g_getenv ("KIT_KDF_MINIMAL"), "1") == 0);
+  kit_kdf_params_minimal (&minimal);
 
   if (g_unlink (path) != 0 && errno != ENOENT)
     {
@@ -776,7 +815,7 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
     }
 
   /* Build it. */
-  vault = kit_vault_create (path, passphrase, kdf, NULL, error);
+  vault = kit_vault_create (path, passphrase, &minimal, NULL, error);
   if (vault == NULL)
     return FALSE;
   if (!kit_bench_fill (kit_vault_get_db (vault), size, error) ||
@@ -803,8 +842,7 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
       close_quietly (vault);
       return FALSE;
     }
-  kdf_ms = kit_vault_get_kdf_ms (vault);
-  open_ms = (g_get_monotonic_time () - start) / 1000.0 - kdf_ms;
+  open_ms = (g_get_monotonic_time () - start) / 1000.0 - kit_vault_get_kdf_ms (vault);
 
   /* Saves after single-row edits. */
   for (guint i = 0; i < BENCH_SAVES; i++)

@@ -488,15 +488,14 @@ kit_header_parse (const guint8 *data, gsize data_len, guint64 file_len,
 
 /* Body. */
 
-GBytes *
-kit_record_encrypt (KitHeader *header, const guint8 *data_key,
-                    const guint8 *plaintext, gsize plaintext_len)
+void
+kit_record_encrypt_into (KitHeader *header, const guint8 *data_key,
+                         const guint8 *plaintext, gsize plaintext_len, GByteArray *out)
 {
   crypto_secretstream_xchacha20poly1305_state state;
   gsize header_len = kit_header_size (header->n_slots);
   guint64 n_chunks;
-  guint8 *out, *c;
-  gsize file_len;
+  guint8 *c;
 
   header->version = KIT_FORMAT_VERSION;
   header->plaintext_len = plaintext_len;
@@ -504,11 +503,10 @@ kit_record_encrypt (KitHeader *header, const guint8 *data_key,
     header->chunk_size = KIT_CHUNK_SIZE_DEFAULT;
   crypto_secretstream_xchacha20poly1305_init_push (&state, header->stream_header, data_key);
 
-  file_len = kit_record_file_size (header);
+  g_byte_array_set_size (out, kit_record_file_size (header));
   n_chunks = chunk_count (plaintext_len, header->chunk_size);
-  out = g_malloc (file_len);
-  header_write (header, out);
-  c = out + header_len;
+  header_write (header, out->data);
+  c = out->data + header_len;
 
   for (guint64 i = 0; i < n_chunks; i++)
     {
@@ -519,14 +517,23 @@ kit_record_encrypt (KitHeader *header, const guint8 *data_key,
       /* The header is the first chunk's additional data, binding the two. */
       crypto_secretstream_xchacha20poly1305_push (
         &state, c, NULL, plaintext + offset, len,
-        i == 0 ? out : NULL, i == 0 ? header_len : 0,
+        i == 0 ? out->data : NULL, i == 0 ? header_len : 0,
         last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
              : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       c += len + ABYTES;
     }
   sodium_memzero (&state, sizeof state);
-  g_assert ((gsize) (c - out) == file_len);
-  return g_bytes_new_take (out, file_len);
+  g_assert ((gsize) (c - out->data) == out->len);
+}
+
+GBytes *
+kit_record_encrypt (KitHeader *header, const guint8 *data_key,
+                    const guint8 *plaintext, gsize plaintext_len)
+{
+  GByteArray *out = g_byte_array_new ();
+
+  kit_record_encrypt_into (header, data_key, plaintext, plaintext_len, out);
+  return g_byte_array_free_to_bytes (out);
 }
 
 gboolean

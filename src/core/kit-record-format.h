@@ -100,6 +100,10 @@ gboolean kit_recovery_key_parse (const char *text, guint8 *key_out);
  * and the encrypted body. The result is g_malloc'd (ciphertext only). */
 GBytes *kit_record_encrypt (KitHeader *header, const guint8 *data_key,
                             const guint8 *plaintext, gsize plaintext_len);
+/* The same into @out (resized to the file's length), so a caller that saves
+ * often can reuse one buffer instead of faulting in a fresh one each time. */
+void kit_record_encrypt_into (KitHeader *header, const guint8 *data_key,
+                              const guint8 *plaintext, gsize plaintext_len, GByteArray *out);
 
 /* Decrypt the body of a parsed record. @alloc is used for the plaintext
  * buffer (e.g. sqlite3_malloc64) and @free on failure. Errors: DAMAGED. */

@@ -32,6 +32,8 @@ struct _KitVault
   guint backups_to_keep;
 
   GMutex write_lock;            /* guards everything below */
+  GByteArray *cipher;           /* the encrypted file, reused between saves */
+  int last_write_errno;         /* why the last save failed, for messages */
   struct stat disk;             /* the file as we last read or wrote it */
   gboolean disk_known;
   guint64 snapshot_seq;         /* last snapshot taken for saving */
@@ -50,38 +52,53 @@ fail (GError **error, KitRecordError code, const char *message)
   return FALSE;
 }
 
-static gboolean
-fail_write (GError **error, int err, const char *step)
+static const char *
+write_problem (int err)
 {
-  const char *why;
-
   switch (err)
     {
     case ENOSPC:
     case EDQUOT:
-      why = "The disk is full. Free some space, then try again.";
-      break;
+      return "The disk is full. Free some space, then try again.";
     case EACCES:
     case EPERM:
     case EROFS:
-      why = "Keep in Touch is not allowed to write in this folder.";
-      break;
+      return "Keep in Touch is not allowed to write in this folder.";
     case ENOENT:
     case ENOTDIR:
-      why = "The folder the record is in can no longer be found. "
-            "If it is on a USB stick, check that it is plugged in.";
-      break;
+      return "The folder can no longer be found. "
+             "If it is on a USB stick, check that it is plugged in.";
     case EXDEV:
-      why = "The new copy could not be moved into place.";
-      break;
+      return "The new copy could not be moved into place.";
     default:
-      why = "The disk reported a problem.";
-      break;
+      return "The disk reported a problem.";
     }
+}
+
+static gboolean
+fail_write (GError **error, int err, const char *step)
+{
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
                "Your changes could not be saved (%s). %s Nothing has been lost: "
                "your changes are kept while the app stays open, and saving will be tried again.",
-               step, why);
+               step, write_problem (err));
+  return FALSE;
+}
+
+static gboolean
+fail_create (GError **error, int err)
+{
+  g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
+               "The new record could not be made there. %s", write_problem (err));
+  return FALSE;
+}
+
+static gboolean
+fail_lock (GError **error, int err)
+{
+  g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
+               "Keep in Touch could not make its lock file beside the record. %s",
+               write_problem (err));
   return FALSE;
 }
 
@@ -109,7 +126,7 @@ lock_acquire (const char *path, int *fd_out, GError **error)
   int fd = open (lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 
   if (fd < 0)
-    return fail_write (error, errno, "the lock file could not be made");
+    return fail_lock (error, errno);
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
       int err = errno;
@@ -118,7 +135,7 @@ lock_acquire (const char *path, int *fd_out, GError **error)
         return fail (error, KIT_RECORD_ERROR_IN_USE,
                      "This record is open in another program. "
                      "Close it there first, then try again.");
-      return fail_write (error, err, "the record could not be locked");
+      return fail_lock (error, err);
     }
   *fd_out = fd;
   return TRUE;
@@ -335,12 +352,12 @@ read_back_at (gpointer user_data, guint8 *buf, gsize len, guint64 offset)
 
 /* Read the new file back and decrypt it: what is on disk must be what we meant. */
 static gboolean
-verify_written (const KitIoOps *io, int fd, GBytes *file, const guint8 *key,
+verify_written (const KitIoOps *io, int fd, gsize file_len, const guint8 *key,
                 const guint8 *plain, gsize plain_len)
 {
   ReadBack rb = { io, fd };
 
-  return kit_record_verify (read_back_at, &rb, g_bytes_get_size (file), key, plain, plain_len);
+  return kit_record_verify (read_back_at, &rb, file_len, key, plain, plain_len);
 }
 
 static char *
@@ -446,7 +463,7 @@ take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **err
 /* Write @snap to a new file beside the record and rename it over the record.
  * On failure before the rename, the old file is untouched and the new one is gone. */
 static gboolean
-replace_file (KitVault *self, Snapshot *snap, GBytes *file, GError **error)
+replace_file (KitVault *self, Snapshot *snap, GError **error)
 {
   const KitIoOps *io = kit_io_get ();
   g_autofree char *tmp = save_template (self);
@@ -456,13 +473,13 @@ replace_file (KitVault *self, Snapshot *snap, GBytes *file, GError **error)
 
   fd = io->mkstemp (tmp);
   if (fd < 0)
-    return fail_write (error, errno, "a new file could not be made");
+    return fail_write (error, self->last_write_errno = errno, "a new file could not be made");
 
-  if (!write_all (io, fd, g_bytes_get_data (file, NULL), g_bytes_get_size (file), &err))
+  if (!write_all (io, fd, self->cipher->data, self->cipher->len, &err))
     step = "writing failed";
   else if (io->fsync (fd) != 0)
     err = errno, step = "the disk did not confirm the write";
-  else if (!verify_written (io, fd, file, self->key, snap->plain, snap->plain_len))
+  else if (!verify_written (io, fd, self->cipher->len, self->key, snap->plain, snap->plain_len))
     err = EIO, step = "the new copy did not read back correctly";
   else if (fstat (fd, &st) != 0)
     err = errno, step = "the new copy could not be checked";
@@ -471,7 +488,7 @@ replace_file (KitVault *self, Snapshot *snap, GBytes *file, GError **error)
   if (step != NULL)
     {
       io->unlink (tmp);
-      return fail_write (error, err, step);
+      return fail_write (error, self->last_write_errno = err, step);
     }
 
   keep_daily_backup (self);
@@ -479,20 +496,21 @@ replace_file (KitVault *self, Snapshot *snap, GBytes *file, GError **error)
     {
       err = errno;
       io->unlink (tmp);
-      return fail_write (error, err, "the new copy could not replace the old one");
+      return fail_write (error, self->last_write_errno = err,
+                         "the new copy could not replace the old one");
     }
   /* From here the new file is the record, whatever the folder sync says. */
   self->disk = st;
   self->disk_known = TRUE;
   if (io->fsync_dir (self->dir) != 0)
-    return fail_write (error, errno, "the disk did not confirm the new copy");
+    return fail_write (error, self->last_write_errno = errno,
+                       "the disk did not confirm the new copy");
   return TRUE;
 }
 
 static gboolean
 write_snapshot (KitVault *self, Snapshot *snap, GError **error)
 {
-  g_autoptr(GBytes) file = NULL;
   struct stat now;
   KitHeader header;
   gboolean ok;
@@ -518,8 +536,8 @@ write_snapshot (KitVault *self, Snapshot *snap, GError **error)
                    "Your changes have not been saved over it yet.");
     }
   header = self->header;
-  file = kit_record_encrypt (&header, self->key, snap->plain, snap->plain_len);
-  ok = replace_file (self, snap, file, error);
+  kit_record_encrypt_into (&header, self->key, snap->plain, snap->plain_len, self->cipher);
+  ok = replace_file (self, snap, error);
   if (ok)
     {
       self->written_seq = snap->seq;
@@ -657,6 +675,7 @@ kit_vault_finalize (GObject *object)
   g_free (self->path);
   g_free (self->dir);
   g_mutex_clear (&self->write_lock);
+  g_byte_array_unref (self->cipher);
   G_OBJECT_CLASS (kit_vault_parent_class)->finalize (object);
 }
 
@@ -673,6 +692,7 @@ kit_vault_init (KitVault *self)
   self->backups_to_keep = KIT_BACKUPS_TO_KEEP_DEFAULT;
   self->header.chunk_size = KIT_CHUNK_SIZE_DEFAULT;
   g_mutex_init (&self->write_lock);
+  self->cipher = g_byte_array_new ();
 }
 
 /* Public API. */
@@ -683,6 +703,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
 {
   g_autoptr(KitVault) self = NULL;
   g_autoptr(KitSecret) normal = NULL;
+  g_autoptr(GError) local_error = NULL;
   KitKdfParams tuned;
   guint8 *image;
   gsize len = 0;
@@ -702,7 +723,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
     return NULL;
   if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
     {
-      fail_write (error, ENOENT, "the folder does not exist");
+      fail_create (error, ENOENT);
       return NULL;
     }
   if (!lock_acquire (self->path, &self->lock_fd, error))
@@ -741,8 +762,14 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   image = new_database_image (&len, error);
   if (image == NULL || (self->db = db_from_image (image, len, error)) == NULL)
     goto failed;
-  if (!save (self, TRUE, error))
-    goto failed;
+  if (!save (self, TRUE, &local_error))
+    {
+      if (g_error_matches (local_error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE))
+        fail_create (error, self->last_write_errno);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
   return g_steal_pointer (&self);
 
 failed:
