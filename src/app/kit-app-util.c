@@ -76,3 +76,4 @@ kit_app_save_error_message (const GError *error)
                             "and will be saved again. %s"),
                           error != NULL ? error->message : "");
 }
+
