@@ -1,9 +1,9 @@
 /* kit-vault.c — one open record: the lock beside it, the data key in locked
- * memory, the database in memory, and the careful save (DESIGN §4):
- * encrypt the whole file in memory, write a new file beside the old one,
- * fsync, read it back, keep a dated backup, rename over, fsync the folder. */
+ * memory, the database in memory, opening, creating, rewrapping the key and
+ * closing (DESIGN §4). Saving is in kit-vault-save.c. */
 
 #include "kit-vault.h"
+#include "kit-vault-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,37 +16,13 @@
 #include "kit-schema.h"
 #include "kit-secure.h"
 
-#define SAVE_SUFFIX ".save-XXXXXX"
-
-struct _KitVault
-{
-  GObject parent_instance;
-
-  char *path;
-  char *dir;
-  int lock_fd;
-  guint8 *key;                  /* sodium_malloc, KIT_KEY_BYTES */
-  KitHeader header;             /* key slots and chunk size, rewritten on save */
-  sqlite3 *db;
-  double kdf_ms;
-  guint backups_to_keep;
-
-  GMutex write_lock;            /* guards everything below */
-  GByteArray *cipher;           /* the encrypted file, reused between saves */
-  int last_write_errno;         /* why the last save failed, for messages */
-  struct stat disk;             /* the file as we last read or wrote it */
-  gboolean disk_known;
-  guint64 snapshot_seq;         /* last snapshot taken for saving */
-  guint64 written_seq;          /* last snapshot written to disk */
-  gint64 saved_changes;         /* sqlite3_total_changes at that snapshot */
-};
 
 G_DEFINE_FINAL_TYPE (KitVault, kit_vault, G_TYPE_OBJECT)
 
 /* Errors. */
 
-static gboolean
-fail (GError **error, KitRecordError code, const char *message)
+gboolean
+kit_vault_fail (GError **error, KitRecordError code, const char *message)
 {
   g_set_error_literal (error, KIT_RECORD_ERROR, code, message);
   return FALSE;
@@ -75,8 +51,8 @@ write_problem (int err)
     }
 }
 
-static gboolean
-fail_write (GError **error, int err, const char *step)
+gboolean
+kit_vault_fail_write (GError **error, int err, const char *step)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
                "Your changes could not be saved (%s). %s Nothing has been lost: "
@@ -102,8 +78,8 @@ fail_lock (GError **error, int err)
   return FALSE;
 }
 
-static gboolean
-fail_sqlite (sqlite3 *db, GError **error)
+gboolean
+kit_vault_fail_sqlite (sqlite3 *db, GError **error)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
                "Database error: %s", db != NULL ? sqlite3_errmsg (db) : "out of memory");
@@ -111,13 +87,6 @@ fail_sqlite (sqlite3 *db, GError **error)
 }
 
 /* Paths and the lock. */
-
-static char *
-save_template (KitVault *self)
-{
-  g_autofree char *base = g_path_get_basename (self->path);
-  return g_strdup_printf ("%s/.%s" SAVE_SUFFIX, self->dir, base);
-}
 
 static gboolean
 lock_acquire (const char *path, int *fd_out, GError **error)
@@ -132,7 +101,7 @@ lock_acquire (const char *path, int *fd_out, GError **error)
       int err = errno;
       close (fd);
       if (err == EWOULDBLOCK)
-        return fail (error, KIT_RECORD_ERROR_IN_USE,
+        return kit_vault_fail (error, KIT_RECORD_ERROR_IN_USE,
                      "This record is open in another program. "
                      "Close it there first, then try again.");
       return fail_lock (error, err);
@@ -178,18 +147,18 @@ read_record_file (const char *path, GBytes **out, struct stat *st, GError **erro
   if (fd < 0)
     {
       if (errno == ENOENT)
-        return fail (error, KIT_RECORD_ERROR_NOT_FOUND,
+        return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_FOUND,
                      "There is no record at that place. It may have been moved or renamed.");
       if (errno == ELOOP)
-        return fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
+        return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
                      "This is a link, not a record file. Please open the record itself.");
-      return fail (error, KIT_RECORD_ERROR_FAILED,
+      return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
                    "The record could not be read. Keep in Touch may not be allowed to open it.");
     }
   if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode) || (guint64) st->st_size > max_file_size ())
     {
       close (fd);
-      return fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
+      return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
                    "This file is not a Keep in Touch record.");
     }
 
@@ -203,7 +172,7 @@ read_record_file (const char *path, GBytes **out, struct stat *st, GError **erro
         {
           close (fd);
           g_free (buf);
-          return fail (error, KIT_RECORD_ERROR_DAMAGED,
+          return kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
                        "The record could not be read to the end. The disk may be damaged.");
         }
       done += n;
@@ -221,6 +190,12 @@ sqlite_alloc (guint64 size)
   return sqlite3_malloc64 (size);
 }
 
+static void
+free_plain (void *p)
+{
+  sqlite3_free (p);
+}
+
 /* Take ownership of @image (sqlite3_malloc'd) as an in-memory database. */
 static sqlite3 *
 db_from_image (guint8 *image, gsize len, GError **error)
@@ -232,14 +207,14 @@ db_from_image (guint8 *image, gsize len, GError **error)
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       sqlite3_free (image);
-      fail_sqlite (db, error);
+      kit_vault_fail_sqlite (db, error);
       sqlite3_close (db);
       return NULL;
     }
   if (sqlite3_deserialize (db, "main", image, len, len,
                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
     {
-      fail_sqlite (db, error);
+      kit_vault_fail_sqlite (db, error);
       sqlite3_close (db);
       return NULL;
     }
@@ -255,7 +230,7 @@ db_from_image (guint8 *image, gsize len, GError **error)
   sqlite3_finalize (stmt);
   if (!ok)
     {
-      fail (error, KIT_RECORD_ERROR_DAMAGED,
+      kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
             "This record is damaged inside, and cannot be opened as it is.");
       sqlite3_close (db);
       return NULL;
@@ -280,279 +255,16 @@ new_database_image (gsize *len, GError **error)
       !kit_schema_configure (db, error) || !kit_schema_migrate (db, error))
     {
       if (error != NULL && *error == NULL)
-        fail_sqlite (db, error);
+        kit_vault_fail_sqlite (db, error);
       sqlite3_close (db);
       return NULL;
     }
   image = sqlite3_serialize (db, "main", &size, 0);
   if (image == NULL)
-    fail_sqlite (db, error);
+    kit_vault_fail_sqlite (db, error);
   sqlite3_close (db);
   *len = (gsize) size;
   return image;
-}
-
-/* Saving. */
-
-static gboolean
-same_file (const struct stat *a, const struct stat *b)
-{
-  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
-}
-
-static gboolean
-write_all (const KitIoOps *io, int fd, const guint8 *data, gsize len, int *err)
-{
-  while (len > 0)
-    {
-      ssize_t n = io->write (fd, data, len);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          *err = n == 0 ? ENOSPC : errno;
-          return FALSE;
-        }
-      data += n;
-      len -= n;
-    }
-  return TRUE;
-}
-
-static void
-free_plain (void *p)
-{
-  sqlite3_free (p);
-}
-
-typedef struct {
-  const KitIoOps *io;
-  int fd;
-} ReadBack;
-
-static gboolean
-read_back_at (gpointer user_data, guint8 *buf, gsize len, guint64 offset)
-{
-  ReadBack *rb = user_data;
-
-  while (len > 0)
-    {
-      ssize_t n = rb->io->pread (rb->fd, buf, len, (off_t) offset);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      buf += n;
-      len -= n;
-      offset += n;
-    }
-  return TRUE;
-}
-
-/* Read the new file back and decrypt it: what is on disk must be what we meant. */
-static gboolean
-verify_written (const KitIoOps *io, int fd, gsize file_len, const guint8 *key,
-                const guint8 *plain, gsize plain_len)
-{
-  ReadBack rb = { io, fd };
-
-  return kit_record_verify (read_back_at, &rb, file_len, key, plain, plain_len);
-}
-
-static char *
-backup_path_for_today (const char *path)
-{
-  g_autofree char *dir = kit_vault_backup_dir (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strdup_printf ("%s-%s.kit", base, day);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-prune_backups (KitVault *self)
-{
-  g_autoptr(GPtrArray) backups = kit_vault_list_backups (self->path);
-
-  /* Pruning is housekeeping: a failure here never fails a save. */
-  for (guint i = self->backups_to_keep; i < backups->len; i++)
-    unlink (g_ptr_array_index (backups, i));
-}
-
-/* Keep the file as it was before today's first save. */
-static void
-keep_daily_backup (KitVault *self)
-{
-  const KitIoOps *io = kit_io_get ();
-  g_autofree char *backup = backup_path_for_today (self->path);
-  g_autofree char *dir = g_path_get_dirname (backup);
-
-  if (g_file_test (backup, G_FILE_TEST_EXISTS) || !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    return;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    return;
-  if (io->link (self->path, backup) != 0)
-    g_debug ("Could not keep a backup of %s: %s", self->path, g_strerror (errno));
-  prune_backups (self);
-}
-
-typedef struct {
-  guint8 *plain;         /* the database image */
-  gboolean borrowed;     /* plain points into the live database (synchronous saves) */
-  gsize plain_len;
-  guint64 seq;
-  gint64 changes;
-  gboolean overwrite;
-} Snapshot;
-
-static void
-snapshot_free (Snapshot *snap)
-{
-  if (!snap->borrowed)
-    sqlite3_free (snap->plain);   /* the zeroing allocator wipes it */
-  g_free (snap);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
-
-/* A synchronous save can borrow the live image: nothing edits the database
- * until it returns. An asynchronous one needs its own copy. */
-static Snapshot *
-take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **error)
-{
-  g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
-  sqlite3_int64 size = 0;
-
-  if (self->db == NULL)
-    {
-      fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
-      return NULL;
-    }
-  if (!sqlite3_get_autocommit (self->db))
-    {
-      fail (error, KIT_RECORD_ERROR_FAILED,
-            "The record is in the middle of a change and cannot be saved yet.");
-      return NULL;
-    }
-  if (borrow)
-    snap->plain = sqlite3_serialize (self->db, "main", &size, SQLITE_SERIALIZE_NOCOPY);
-  snap->borrowed = snap->plain != NULL;
-  if (snap->plain == NULL)
-    snap->plain = sqlite3_serialize (self->db, "main", &size, 0);
-  if (snap->plain == NULL)
-    {
-      fail_sqlite (self->db, error);
-      return NULL;
-    }
-  snap->plain_len = (gsize) size;
-  g_mutex_lock (&self->write_lock);
-  snap->seq = ++self->snapshot_seq;
-  g_mutex_unlock (&self->write_lock);
-  snap->changes = sqlite3_total_changes64 (self->db);
-  snap->overwrite = overwrite;
-  return g_steal_pointer (&snap);
-}
-
-/* Write @snap to a new file beside the record and rename it over the record.
- * On failure before the rename, the old file is untouched and the new one is gone. */
-static gboolean
-replace_file (KitVault *self, Snapshot *snap, GError **error)
-{
-  const KitIoOps *io = kit_io_get ();
-  g_autofree char *tmp = save_template (self);
-  struct stat st;
-  int fd, err = 0;
-  const char *step = NULL;
-
-  fd = io->mkstemp (tmp);
-  if (fd < 0)
-    return fail_write (error, self->last_write_errno = errno, "a new file could not be made");
-
-  if (!write_all (io, fd, self->cipher->data, self->cipher->len, &err))
-    step = "writing failed";
-  else if (io->fsync (fd) != 0)
-    err = errno, step = "the disk did not confirm the write";
-  else if (!verify_written (io, fd, self->cipher->len, self->key, snap->plain, snap->plain_len))
-    err = EIO, step = "the new copy did not read back correctly";
-  else if (fstat (fd, &st) != 0)
-    err = errno, step = "the new copy could not be checked";
-  if (io->close (fd) != 0 && step == NULL)
-    err = errno, step = "writing failed";
-  if (step != NULL)
-    {
-      io->unlink (tmp);
-      return fail_write (error, self->last_write_errno = err, step);
-    }
-
-  keep_daily_backup (self);
-  if (io->rename (tmp, self->path) != 0)
-    {
-      err = errno;
-      io->unlink (tmp);
-      return fail_write (error, self->last_write_errno = err,
-                         "the new copy could not replace the old one");
-    }
-  /* From here the new file is the record, whatever the folder sync says. */
-  self->disk = st;
-  self->disk_known = TRUE;
-  if (io->fsync_dir (self->dir) != 0)
-    return fail_write (error, self->last_write_errno = errno,
-                       "the disk did not confirm the new copy");
-  return TRUE;
-}
-
-static gboolean
-write_snapshot (KitVault *self, Snapshot *snap, GError **error)
-{
-  struct stat now;
-  KitHeader header;
-  gboolean ok;
-
-  g_mutex_lock (&self->write_lock);
-  if (self->lock_fd < 0)
-    {
-      g_mutex_unlock (&self->write_lock);
-      return fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
-    }
-  if (snap->seq <= self->written_seq)
-    {
-      /* A newer snapshot is already on disk. */
-      g_mutex_unlock (&self->write_lock);
-      return TRUE;
-    }
-  if (!snap->overwrite && self->disk_known &&
-      (lstat (self->path, &now) != 0 || !same_file (&now, &self->disk)))
-    {
-      g_mutex_unlock (&self->write_lock);
-      return fail (error, KIT_RECORD_ERROR_CHANGED_ON_DISK,
-                   "This record was changed by another program since you opened it. "
-                   "Your changes have not been saved over it yet.");
-    }
-  header = self->header;
-  kit_record_encrypt_into (&header, self->key, snap->plain, snap->plain_len, self->cipher);
-  ok = replace_file (self, snap, error);
-  if (ok)
-    {
-      self->written_seq = snap->seq;
-      self->saved_changes = snap->changes;
-    }
-  g_mutex_unlock (&self->write_lock);
-  return ok;
-}
-
-static gboolean
-save (KitVault *self, gboolean overwrite, GError **error)
-{
-  g_autoptr(Snapshot) snap = take_snapshot (self, overwrite, TRUE, error);
-
-  return snap != NULL && write_snapshot (self, snap, error);
 }
 
 /* Opening. */
@@ -576,7 +288,7 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
         {
           if (recovery != NULL)
             sodium_free (recovery);
-          return fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
+          return kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
                        "That recovery key isn't quite right. Please check each group of "
                        "letters and numbers and try again.");
         }
@@ -589,7 +301,7 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
     sodium_free (recovery);
   self->kdf_ms = (g_get_monotonic_time () - start) / 1000.0;
   if (!ok)
-    return fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
+    return kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
                  kind == SECRET_PASSPHRASE
                    ? "That passphrase didn't open this record. Please try again."
                    : "That recovery key didn't open this record. Please check it and try again.");
@@ -611,7 +323,7 @@ vault_new (const char *path, GError **error)
   self->key = sodium_malloc (KIT_KEY_BYTES);
   if (self->key == NULL)
     {
-      fail (error, KIT_RECORD_ERROR_FAILED, "There is not enough memory to open a record.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "There is not enough memory to open a record.");
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -640,7 +352,7 @@ open_with (const char *path, SecretKind kind, const char *secret, GError **error
   normal = kind == SECRET_PASSPHRASE ? kit_secret_new_normalized (secret) : NULL;
   if (kind == SECRET_PASSPHRASE && normal == NULL)
     {
-      fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
+      kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
             "That passphrase didn't open this record. Please try again.");
       return NULL;
     }
@@ -710,12 +422,12 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
 
   if (passphrase == NULL || *passphrase == '\0')
     {
-      fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
-      fail (error, KIT_RECORD_ERROR_FAILED,
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
             "There is already a file with that name. Please choose another name.");
       return NULL;
     }
@@ -732,7 +444,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   normal = kit_secret_new_normalized (passphrase);
   if (normal == NULL)
     {
-      fail (error, KIT_RECORD_ERROR_INVALID, "That passphrase has characters that cannot be used.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "That passphrase has characters that cannot be used.");
       return NULL;
     }
   if (kdf == NULL)
@@ -744,7 +456,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   self->header.n_slots = 1;
   if (!kit_slot_seal_passphrase (&self->header.slots[0], self->key, normal, kdf))
     {
-      fail (error, KIT_RECORD_ERROR_FAILED,
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
             "There is not enough memory to protect this record. Close other programs and try again.");
       return NULL;
     }
@@ -762,7 +474,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   image = new_database_image (&len, error);
   if (image == NULL || (self->db = db_from_image (image, len, error)) == NULL)
     goto failed;
-  if (!save (self, TRUE, &local_error))
+  if (!kit_vault_save_now (self, TRUE, &local_error))
     {
       if (g_error_matches (local_error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE))
         fail_create (error, self->last_write_errno);
@@ -823,24 +535,10 @@ kit_vault_exec (KitVault *self, const char *sql, GError **error)
 {
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
   if (self->db == NULL)
-    return fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return fail_sqlite (self->db, error);
+    return kit_vault_fail_sqlite (self->db, error);
   return TRUE;
-}
-
-gboolean
-kit_vault_save (KitVault *self, GError **error)
-{
-  g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
-  return save (self, FALSE, error);
-}
-
-gboolean
-kit_vault_save_overwrite (KitVault *self, GError **error)
-{
-  g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
-  return save (self, TRUE, error);
 }
 
 gboolean
@@ -853,12 +551,12 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
 
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
   if (self->db == NULL)
-    return fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
   if (new_passphrase == NULL || *new_passphrase == '\0')
-    return fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
   normal = kit_secret_new_normalized (new_passphrase);
   if (normal == NULL)
-    return fail (error, KIT_RECORD_ERROR_INVALID,
+    return kit_vault_fail (error, KIT_RECORD_ERROR_INVALID,
                  "That passphrase has characters that cannot be used.");
   if (kdf == NULL)
     {
@@ -873,12 +571,12 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
     {
       self->header.slots[0] = old_slot;
       g_mutex_unlock (&self->write_lock);
-      return fail (error, KIT_RECORD_ERROR_FAILED,
+      return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
                    "There is not enough memory to protect this record.");
     }
   g_mutex_unlock (&self->write_lock);
 
-  if (!save (self, FALSE, error))
+  if (!kit_vault_save_now (self, FALSE, error))
     {
       g_mutex_lock (&self->write_lock);
       self->header.slots[0] = old_slot;
@@ -912,45 +610,13 @@ kit_vault_get_backups_to_keep (KitVault *self)
   return self->backups_to_keep;
 }
 
-char *
-kit_vault_backup_dir (const char *path)
-{
-  return g_strconcat (path, ".backups", NULL);
-}
-
-static int
-compare_names_desc (gconstpointer a, gconstpointer b)
-{
-  return -g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-GPtrArray *
-kit_vault_list_backups (const char *path)
-{
-  g_autofree char *abs = g_canonicalize_filename (path, NULL);
-  g_autofree char *dir_path = kit_vault_backup_dir (abs);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      gsize n = strlen (name);
-      /* NAME-YYYY-MM-DD.kit: the date sorts the names. */
-      if (n > 15 && g_str_has_suffix (name, ".kit") && name[n - 15] == '-')
-        g_ptr_array_add (out, g_build_filename (dir_path, name, NULL));
-    }
-  g_ptr_array_sort (out, compare_names_desc);
-  return out;
-}
-
 gboolean
 kit_vault_close (KitVault *self, gboolean force, GError **error)
 {
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
 
   if (self->db != NULL && sqlite3_total_changes64 (self->db) != self->saved_changes &&
-      !save (self, FALSE, error) && !force)
+      !kit_vault_save_now (self, FALSE, error) && !force)
     return FALSE;
 
   g_mutex_lock (&self->write_lock);
@@ -1076,43 +742,4 @@ kit_vault_create_finish (GAsyncResult *result, char **out_recovery_key, GError *
   if (vault != NULL && out_recovery_key != NULL)
     *out_recovery_key = g_steal_pointer (&data->recovery_key);
   return vault;
-}
-
-static void
-save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (write_snapshot (KIT_VAULT (source), task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-kit_vault_save_async (KitVault *self, gboolean overwrite, GCancellable *cancellable,
-                      GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  GError *error = NULL;
-  Snapshot *snap;
-
-  g_task_set_source_tag (task, kit_vault_save_async);
-  /* The copy is taken here, on the caller's thread, so later edits can't tear
-   * it; encryption and the file work happen on the worker thread. */
-  snap = take_snapshot (self, overwrite, FALSE, &error);
-  if (snap == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, snap, (GDestroyNotify) snapshot_free);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-kit_vault_save_finish (KitVault *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
