@@ -610,6 +610,134 @@ START_TEST (test_file_mode_private)
 }
 END_TEST
 
+/* --- The asynchronous API (what the app uses) ------------------------------- */
+
+typedef struct {
+  GAsyncResult *result;
+} Waiter;
+
+static void
+got_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Waiter *w = user_data;
+  w->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (Waiter *w)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (w->result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_msg (w->result != NULL, "the asynchronous call never finished");
+  return w->result;
+}
+
+static gint64
+count_named (KitVault *vault, const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM children WHERE name = '%s'", name);
+  return kt_query_int (kit_vault_get_db (vault), sql);
+}
+
+/* What the file on disk holds now, opened from a copy (the record is ours). */
+static KitVault *
+open_copy_of (const char *path, const char *dir)
+{
+  g_autoptr (GBytes) bytes = kt_read_file (path);
+  g_autofree char *copy = g_build_filename (dir, "copy.kit", NULL);
+  g_autofree char *lock = g_strconcat (copy, ".lock", NULL);
+
+  g_unlink (copy);
+  g_unlink (lock);
+  kt_write_file (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return kt_open (copy, KT_PASSPHRASE);
+}
+
+START_TEST (test_async_open_create)
+{
+  Fixture f;
+  Waiter w = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+  KitKdfParams kdf;
+  KitVault *vault;
+
+  fixture_init (&f);
+  kit_kdf_params_minimal (&kdf);
+  kit_vault_create_async (f.path, KT_PASSPHRASE, &kdf, TRUE, NULL, got_result, &w);
+  vault = kit_vault_create_finish (wait_for (&w), &recovery, &error);
+  g_clear_object (&w.result);
+  ck_assert_msg (vault != NULL, "create_async: %s", error ? error->message : "");
+  ck_assert_ptr_nonnull (recovery);
+  ck_assert (kit_vault_has_recovery_key (vault));
+  kt_exec (vault, sample_rows);
+  kt_close (vault);
+
+  kit_vault_open_async (f.path, "not it", NULL, got_result, &w);
+  ck_assert_ptr_null (kit_vault_open_finish (wait_for (&w), &error));
+  g_clear_object (&w.result);
+  kt_assert_error (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE, 2);
+
+  kit_vault_open_async (f.path, KT_PASSPHRASE, NULL, got_result, &w);
+  vault = kit_vault_open_finish (wait_for (&w), &error);
+  g_clear_object (&w.result);
+  ck_assert_msg (vault != NULL, "open_async: %s", error ? error->message : "");
+  ck_assert_int_eq (kt_query_int (kit_vault_get_db (vault), "SELECT count(*) FROM children"), 2);
+  kt_close (vault);
+  kt_close (kit_vault_open_with_recovery_key (f.path, recovery, &error));
+  fixture_clear (&f);
+}
+END_TEST
+
+START_TEST (test_async_save_with_edits_during)
+{
+  Fixture f;
+  Waiter w1 = { NULL }, w2 = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy_dir = kt_tmpdir ();
+  KitVault *vault, *copy;
+
+  fixture_init (&f);
+  vault = kt_create (f.path, KT_PASSPHRASE, NULL);
+  kt_exec (vault, "INSERT INTO children (name) VALUES ('A');");
+  kit_vault_save_async (vault, FALSE, NULL, got_result, &w1);
+  /* Edited while the save runs: the save writes the state when it was asked. */
+  kt_exec (vault, "INSERT INTO children (name) VALUES ('B');");
+  ck_assert_msg (kit_vault_save_finish (vault, wait_for (&w1), &error), "save_async: %s",
+                 error ? error->message : "");
+  g_clear_object (&w1.result);
+  copy = open_copy_of (f.path, copy_dir);
+  ck_assert_int_eq (count_named (copy, "A"), 1);
+  ck_assert_int_eq (count_named (copy, "B"), 0);
+  kt_close (copy);
+
+  /* Two saves in flight with an edit between them: the file ends with the
+   * newer state, whichever finishes first. */
+  kit_vault_save_async (vault, FALSE, NULL, got_result, &w1);
+  kt_exec (vault, "INSERT INTO children (name) VALUES ('C');");
+  kit_vault_save_async (vault, FALSE, NULL, got_result, &w2);
+  ck_assert (kit_vault_save_finish (vault, wait_for (&w1), &error));
+  ck_assert (kit_vault_save_finish (vault, wait_for (&w2), &error));
+  copy = open_copy_of (f.path, copy_dir);
+  ck_assert_int_eq (count_named (copy, "B"), 1);
+  ck_assert_int_eq (count_named (copy, "C"), 1);
+  kt_close (copy);
+
+  /* An edit after the last save is saved by close. */
+  kt_exec (vault, "INSERT INTO children (name) VALUES ('D');");
+  kt_close (vault);
+  vault = kt_open (f.path, KT_PASSPHRASE);
+  ck_assert_int_eq (kt_query_int (kit_vault_get_db (vault), "SELECT count(*) FROM children"), 4);
+  kt_close (vault);
+  g_clear_object (&w1.result);
+  g_clear_object (&w2.result);
+  kt_rmtree (copy_dir);
+  fixture_clear (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -633,6 +761,8 @@ main (void)
   tcase_add_test (tc, test_empty_passphrase_refused);
   tcase_add_test (tc, test_create_refuses_existing);
   tcase_add_test (tc, test_file_mode_private);
+  tcase_add_test (tc, test_async_open_create);
+  tcase_add_test (tc, test_async_save_with_edits_during);
   suite_add_tcase (s, tc);
   return kt_run_suite (s);
 }
