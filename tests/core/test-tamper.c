@@ -8,10 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <sched.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 typedef struct {
@@ -177,19 +175,6 @@ flip_range (const char *path, const guint8 *good, gsize first, gsize step, gsize
   return NULL;
 }
 
-static void
-pin_to_cpu (int cpu)
-{
-  cpu_set_t one;
-
-  /* Each open maps and unmaps locked key memory (sodium_malloc); a process
-   * that stays on one CPU needs no TLB shootdowns for that, which on some
-   * virtual machines makes this test several times faster. */
-  CPU_ZERO (&one);
-  CPU_SET (cpu, &one);
-  sched_setaffinity (0, sizeof one, &one);
-}
-
 START_TEST (test_every_byte_flip)
 {
   Fixture f;
@@ -197,8 +182,6 @@ START_TEST (test_every_byte_flip)
   const guint8 *good;
   guint n_wrong = 0;
   g_autofree char *failure = NULL;
-  int n_workers = CLAMP ((int) g_get_num_processors (), 1, 4);
-  GPid pids[4];
 
   fixture_init (&f, FALSE);
   good = g_bytes_get_data (f.good, &len);
@@ -210,47 +193,16 @@ START_TEST (test_every_byte_flip)
   failure = flip_range (f.path, good, 0, 1, f.header_len, TRUE, &n_wrong);
   ck_assert_msg (failure == NULL, "header: %s", failure);
 
-  /* The body: every byte, one flip each (0x01 and 0xff alternating), shared
-   * among a few processes working on copies of the file. */
-  for (int w = 0; w < n_workers; w++)
-    {
-      g_autofree char *name = g_strdup_printf ("flip-%d.kit", w);
-      g_autofree char *copy = g_build_filename (f.dir, name, NULL);
-
-      kt_write_file (copy, good, len);
-      pids[w] = fork ();
-      ck_assert_int_ge (pids[w], 0);
-      if (pids[w] == 0)
-        {
-          guint wrong = 0;
-          char *why;
-
-          pin_to_cpu (w % (int) g_get_num_processors ());
-          why = flip_range (copy, good, f.header_len + (gsize) w, (gsize) n_workers, len, FALSE,
-                            &wrong);
-          if (why == NULL && wrong > 0)
-            why = g_strdup_printf ("%u flips in the body were reported as a wrong passphrase",
-                                   wrong);
-          if (why != NULL)
-            {
-              fprintf (stderr, "body flips, worker %d: %s\n", w, why);
-              _exit (1);
-            }
-          _exit (0);
-        }
-    }
-  for (int w = 0; w < n_workers; w++)
-    {
-      int status = 0;
-      ck_assert_int_eq (waitpid (pids[w], &status, 0), pids[w]);
-      ck_assert_msg (WIFEXITED (status) && WEXITSTATUS (status) == 0,
-                     "body flips, worker %d failed (status 0x%x; see its message above)", w,
-                     status);
-    }
+  /* The body: every byte, one flip each (0x01 and 0xff alternating along
+   * the file; any change fails the chunk's authentication, whatever the bits).
+   * Both masks everywhere would double the run time: each open costs a few
+   * system calls for locked key memory, slow on some virtual machines. */
+  failure = flip_range (f.path, good, f.header_len, 1, len, FALSE, &n_wrong);
+  ck_assert_msg (failure == NULL, "body: %s", failure);
 
   /* The header checksum covers the key slots, so damage is never mistaken for
    * a wrong passphrase. */
-  ck_assert_msg (n_wrong == 0, "%u header flips were reported as a wrong passphrase", n_wrong);
+  ck_assert_msg (n_wrong == 0, "%u flips were reported as a wrong passphrase", n_wrong);
   ck_assert (kt_file_equals (f.path, f.good));
   restore_and_open (&f);
   fixture_clear (&f);
