@@ -9,6 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* All the folders a run makes live in one, made before the tests fork and
+ * removed when they are done, even after a failed test left its own. */
+static char *run_dir;
+
 void
 kt_init (void)
 {
@@ -16,15 +20,20 @@ kt_init (void)
 
   if (!kit_secure_init (&error))
     g_error ("kit_secure_init failed: %s", error ? error->message : "?");
+  if (run_dir == NULL)
+    {
+      run_dir = g_dir_make_tmp ("kit-core-tests-XXXXXX", &error);
+      if (run_dir == NULL)
+        g_error ("cannot make a temporary folder: %s", error->message);
+    }
 }
 
 char *
 kt_tmpdir (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kit-core-test-XXXXXX", &error);
+  char *dir = g_build_filename (run_dir, "t-XXXXXX", NULL);
 
-  ck_assert_msg (dir != NULL, "g_dir_make_tmp: %s", error ? error->message : "?");
+  ck_assert_msg (g_mkdtemp (dir) != NULL, "g_mkdtemp %s: %s", dir, g_strerror (errno));
   return dir;
 }
 
@@ -423,6 +432,13 @@ kt_run_suite (Suite *suite)
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);
+  if (run_dir != NULL)
+    {
+      /* A test that failed part-way may have left a read-only folder or a
+       * lock behind: nothing stops the removal. */
+      kt_rmtree (run_dir);
+      g_clear_pointer (&run_dir, g_free);
+    }
   return failed == 0 ? 0 : 1;
 }
 
