@@ -15,6 +15,7 @@
 #define ABYTES          crypto_secretstream_xchacha20poly1305_ABYTES
 
 G_STATIC_ASSERT (KIT_KEY_BYTES == crypto_secretstream_xchacha20poly1305_KEYBYTES);
+G_STATIC_ASSERT (KIT_HEADER_MAX_BYTES == FIXED_BYTES + KIT_SLOTS_MAX * SLOT_BYTES + CHECKSUM_BYTES);
 G_STATIC_ASSERT (KIT_KEY_BYTES == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
 
 static KitKdfFunc kdf_func = kit_kdf_argon2id;
@@ -593,7 +594,7 @@ kit_record_verify (KitReadAtFunc read_at, gpointer user_data, guint64 file_len,
                    const guint8 *data_key, const guint8 *plain, gsize plain_len)
 {
   crypto_secretstream_xchacha20poly1305_state state;
-  guint8 head[FIXED_BYTES + KIT_SLOTS_MAX * SLOT_BYTES + CHECKSUM_BYTES];
+  guint8 head[KIT_HEADER_MAX_BYTES];
   g_autofree guint8 *cipher = NULL;
   guint8 *out = NULL;
   KitHeader header;

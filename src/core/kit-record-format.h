@@ -57,6 +57,9 @@ typedef struct {
   KitSlot slots[KIT_SLOTS_MAX];
 } KitHeader;
 
+/* The largest header there can be (KIT_SLOTS_MAX slots). */
+#define KIT_HEADER_MAX_BYTES      (56 + KIT_SLOTS_MAX * 104 + 32)
+
 /* Size in bytes of the serialized header with @n_slots slots. */
 gsize kit_header_size (guint n_slots);
 /* Size of the whole file for this header. */

@@ -26,8 +26,10 @@ save_template (KitVault *self)
 static gboolean
 same_file (const struct stat *a, const struct stat *b)
 {
+  /* ctime too: a program can put the mtime back, but never the ctime. */
   return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
 static gboolean
@@ -220,14 +222,16 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
       err = errno;
       io->unlink (tmp);
       return kit_vault_fail_write (error, self->last_write_errno = err,
-                         "the new copy could not replace the old one");
+                                   "the new copy could not replace the old one");
     }
-  /* From here the new file is the record, whatever the folder sync says. */
-  self->disk = st;
+  /* From here the new file is the record, whatever the folder sync says.
+   * The rename changed its ctime, so look again (we hold the lock). */
+  if (lstat (self->path, &self->disk) != 0 || self->disk.st_ino != st.st_ino)
+    self->disk = st;
   self->disk_known = TRUE;
   if (io->fsync_dir (self->dir) != 0)
     return kit_vault_fail_write (error, self->last_write_errno = errno,
-                       "the disk did not confirm the new copy");
+                                 "the disk did not confirm the new copy");
   return TRUE;
 }
 

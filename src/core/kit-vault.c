@@ -138,47 +138,73 @@ max_file_size (void)
 }
 
 static gboolean
-read_record_file (const char *path, GBytes **out, struct stat *st, GError **error)
+read_fully (int fd, guint8 *buf, gsize len, off_t offset)
 {
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+  while (len > 0)
+    {
+      ssize_t n = pread (fd, buf, len, offset);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      buf += n;
+      len -= n;
+      offset += n;
+    }
+  return TRUE;
+}
+
+/* Read and bound the header first, and only then allocate for the body, so
+ * a large file that is not a record costs nothing to refuse. */
+static gboolean
+read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *header_len,
+                  GBytes **out, GError **error)
+{
+  guint8 head[KIT_HEADER_MAX_BYTES];
+  gsize head_len;
   guint8 *buf;
-  gsize done = 0;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
 
   if (fd < 0)
     {
       if (errno == ENOENT)
         return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_FOUND,
-                     "There is no record at that place. It may have been moved or renamed.");
+                               "There is no record at that place. It may have been moved or renamed.");
       if (errno == ELOOP)
         return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
-                     "This is a link, not a record file. Please open the record itself.");
+                               "This is a link, not a record file. Please open the record itself.");
       return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                   "The record could not be read. Keep in Touch may not be allowed to open it.");
+                             "The record could not be read. Keep in Touch may not be allowed to open it.");
     }
   if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode) || (guint64) st->st_size > max_file_size ())
     {
       close (fd);
       return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
-                   "This file is not a Keep in Touch record.");
+                             "This file is not a Keep in Touch record.");
     }
 
-  buf = g_malloc (MAX (st->st_size, 1));
-  while (done < (gsize) st->st_size)
+  head_len = MIN ((gsize) st->st_size, sizeof head);
+  if (!read_fully (fd, head, head_len, 0) ||
+      !kit_header_parse (head, head_len, st->st_size, header, header_len, error))
     {
-      ssize_t n = read (fd, buf + done, st->st_size - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          close (fd);
-          g_free (buf);
-          return kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
-                       "The record could not be read to the end. The disk may be damaged.");
-        }
-      done += n;
+      close (fd);
+      if (error != NULL && *error == NULL)
+        kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
+                        "The record could not be read to the end. The disk may be damaged.");
+      return FALSE;
+    }
+
+  /* The header has fixed the exact file length, so this is bounded. */
+  buf = g_malloc (st->st_size);
+  if (!read_fully (fd, buf, st->st_size, 0))
+    {
+      close (fd);
+      g_free (buf);
+      return kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
+                             "The record could not be read to the end. The disk may be damaged.");
     }
   close (fd);
-  *out = g_bytes_new_take (buf, done);
+  *out = g_bytes_new_take (buf, st->st_size);
   return TRUE;
 }
 
@@ -196,10 +222,18 @@ free_plain (void *p)
   sqlite3_free (p);
 }
 
+static void
+damaged_inside (GError **error)
+{
+  kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
+                  "This record is damaged inside, and cannot be opened as it is.");
+}
+
 /* Take ownership of @image (sqlite3_malloc'd) as an in-memory database. */
 static sqlite3 *
 db_from_image (guint8 *image, gsize len, GError **error)
 {
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
@@ -218,8 +252,9 @@ db_from_image (guint8 *image, gsize len, GError **error)
       sqlite3_close (db);
       return NULL;
     }
-  if (!kit_schema_configure (db, error))
+  if (!kit_schema_configure (db, NULL))
     {
+      damaged_inside (error);
       sqlite3_close (db);
       return NULL;
     }
@@ -230,13 +265,18 @@ db_from_image (guint8 *image, gsize len, GError **error)
   sqlite3_finalize (stmt);
   if (!ok)
     {
-      kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
-            "This record is damaged inside, and cannot be opened as it is.");
+      damaged_inside (error);
       sqlite3_close (db);
       return NULL;
     }
-  if (!kit_schema_migrate (db, error))
+  if (!kit_schema_migrate (db, &local_error))
     {
+      /* A newer schema or a foreign database keeps its own message. */
+      if (g_error_matches (local_error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_UNSUPPORTED_VERSION) ||
+          g_error_matches (local_error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_NOT_A_RECORD))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        damaged_inside (error);
       sqlite3_close (db);
       return NULL;
     }
@@ -342,12 +382,10 @@ open_with (const char *path, SecretKind kind, const char *secret, GError **error
   if (self == NULL)
     return NULL;
   if (!lock_acquire (self->path, &self->lock_fd, error) ||
-      !read_record_file (self->path, &file, &self->disk, error))
+      !read_record_file (self->path, &self->disk, &self->header, &header_len, &file, error))
     return NULL;
   self->disk_known = TRUE;
   data = g_bytes_get_data (file, &len);
-  if (!kit_header_parse (data, len, len, &self->header, &header_len, error))
-    return NULL;
 
   normal = kind == SECRET_PASSPHRASE ? kit_secret_new_normalized (secret) : NULL;
   if (kind == SECRET_PASSPHRASE && normal == NULL)
