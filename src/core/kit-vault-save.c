@@ -185,6 +185,55 @@ take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **err
   return g_steal_pointer (&snap);
 }
 
+typedef struct {
+  const KitIoOps *io;
+  int fd;
+  int result;
+  int err;
+} SyncJob;
+
+static gpointer
+sync_thread (gpointer data)
+{
+  SyncJob *job = data;
+
+  job->result = job->io->fsync (job->fd);
+  job->err = errno;
+  return NULL;
+}
+
+/* fsync the new file and read it back to check it. The read-back sees the
+ * bytes the kernel holds for the file — the ones fsync writes out — whether
+ * it runs before or after the fsync returns, so the two run side by side:
+ * each takes about a third of a save. Both must succeed. */
+static gboolean
+sync_and_verify (KitVault *self, const KitIoOps *io, int fd, Snapshot *snap,
+                 int *err, const char **step)
+{
+  SyncJob job = { io, fd, 0, 0 };
+  GThread *thread = g_thread_try_new ("kit-fsync", sync_thread, &job, NULL);
+  gboolean verified = verify_written (io, fd, self->cipher->len, self->key,
+                                      snap->plain, snap->plain_len);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    sync_thread (&job);
+  if (job.result != 0)
+    {
+      *err = job.err;
+      *step = "the disk did not confirm the write";
+      return FALSE;
+    }
+  if (!verified)
+    {
+      *err = EIO;
+      *step = "the new copy did not read back correctly";
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Write @snap to a new file beside the record and rename it over the record.
  * On failure before the rename, the old file is untouched and the new one is gone. */
 static gboolean
@@ -202,10 +251,8 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
 
   if (!write_all (io, fd, self->cipher->data, self->cipher->len, &err))
     step = "writing failed";
-  else if (io->fsync (fd) != 0)
-    err = errno, step = "the disk did not confirm the write";
-  else if (!verify_written (io, fd, self->cipher->len, self->key, snap->plain, snap->plain_len))
-    err = EIO, step = "the new copy did not read back correctly";
+  else if (!sync_and_verify (self, io, fd, snap, &err, &step))
+    ;
   else if (fstat (fd, &st) != 0)
     err = errno, step = "the new copy could not be checked";
   if (io->close (fd) != 0 && step == NULL)
