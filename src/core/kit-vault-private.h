@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include "kit-io.h"
 #include "kit-vault.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,9 @@ struct _KitVault
 gboolean kit_vault_fail (GError **error, KitRecordError code, const char *message);
 gboolean kit_vault_fail_write (GError **error, int err, const char *step);
 gboolean kit_vault_fail_sqlite (sqlite3 *db, GError **error);
+
+/* Read exactly @len bytes at @offset, through @io; FALSE on error or end of file. */
+gboolean kit_vault_pread_all (const KitIoOps *io, int fd, guint8 *buf, gsize len, guint64 offset);
 
 /* Save on the calling thread (@overwrite: even if changed on disk). */
 gboolean kit_vault_save_now (KitVault *self, gboolean overwrite, GError **error);

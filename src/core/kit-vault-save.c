@@ -61,18 +61,7 @@ read_back_at (gpointer user_data, guint8 *buf, gsize len, guint64 offset)
 {
   ReadBack *rb = user_data;
 
-  while (len > 0)
-    {
-      ssize_t n = rb->io->pread (rb->fd, buf, len, (off_t) offset);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      buf += n;
-      len -= n;
-      offset += n;
-    }
-  return TRUE;
+  return kit_vault_pread_all (rb->io, rb->fd, buf, len, offset);
 }
 
 /* Read the new file back and decrypt it: what is on disk must be what we meant. */

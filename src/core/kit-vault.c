@@ -137,12 +137,12 @@ max_file_size (void)
          (KIT_PLAINTEXT_MAX / KIT_CHUNK_SIZE_MIN + 1) * crypto_secretstream_xchacha20poly1305_ABYTES;
 }
 
-static gboolean
-read_fully (int fd, guint8 *buf, gsize len, off_t offset)
+gboolean
+kit_vault_pread_all (const KitIoOps *io, int fd, guint8 *buf, gsize len, guint64 offset)
 {
   while (len > 0)
     {
-      ssize_t n = pread (fd, buf, len, offset);
+      ssize_t n = io->pread (fd, buf, len, (off_t) offset);
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
@@ -152,6 +152,13 @@ read_fully (int fd, guint8 *buf, gsize len, off_t offset)
       offset += n;
     }
   return TRUE;
+}
+
+static gboolean
+read_fully (int fd, guint8 *buf, gsize len, off_t offset)
+{
+  /* Opening reads with the real calls: the injectable ones are for saving. */
+  return kit_vault_pread_all (kit_io_real (), fd, buf, len, offset);
 }
 
 /* Read and bound the header first, and only then allocate for the body, so
