@@ -500,7 +500,6 @@ END_TEST
 START_TEST (test_not_a_record)
 {
   Fixture f;
-  g_autofree char *sqlite_path = NULL;
   g_autofree char *dir_path = NULL;
   g_autofree char *link_path = NULL;
   g_autoptr (GError) error = NULL;
