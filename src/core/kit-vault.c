@@ -201,17 +201,24 @@ read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *h
       return FALSE;
     }
 
-  /* The header has fixed the exact file length, so this is bounded. */
-  buf = g_malloc (st->st_size);
+  /* The header has fixed the exact file length, so this is bounded.
+   * SQLite's allocator maps big blocks in one go (see kit-secure.c). */
+  buf = sqlite3_malloc64 (st->st_size);
+  if (buf == NULL)
+    {
+      close (fd);
+      return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
+                             "There is not enough memory to open this record.");
+    }
   if (!read_fully (fd, buf, st->st_size, 0))
     {
       close (fd);
-      g_free (buf);
+      sqlite3_free (buf);
       return kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
                              "The record could not be read to the end. The disk may be damaged.");
     }
   close (fd);
-  *out = g_bytes_new_take (buf, st->st_size);
+  *out = g_bytes_new_with_free_func (buf, st->st_size, sqlite3_free, buf);
   return TRUE;
 }
 
