@@ -12,7 +12,7 @@ struct _KitLockMonitor
   GObject parent_instance;
 
   gboolean active;
-  guint idle_minutes;
+  gint64 idle_ms;
   gint64 last_activity;
   guint idle_source;
 
@@ -45,10 +45,8 @@ static gboolean
 on_idle_timeout (gpointer user_data)
 {
   KitLockMonitor *self = user_data;
-  gint64 idle_us = (gint64) self->idle_minutes * 60 * G_USEC_PER_SEC;
-
   self->idle_source = 0;
-  if (g_get_monotonic_time () - self->last_activity >= idle_us)
+  if (g_get_monotonic_time () - self->last_activity >= self->idle_ms * 1000)
     request_lock (self, "idle");
   else
     schedule_idle_check (self);
@@ -61,11 +59,18 @@ schedule_idle_check (KitLockMonitor *self)
   gint64 deadline, remaining_ms;
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (!self->active || self->idle_minutes == 0)
+  if (!self->active || self->idle_ms == 0)
     return;
-  deadline = self->last_activity + (gint64) self->idle_minutes * 60 * G_USEC_PER_SEC;
+  deadline = self->last_activity + self->idle_ms * 1000;
   remaining_ms = MAX (0, (deadline - g_get_monotonic_time ()) / 1000) + 50;
   self->idle_source = g_timeout_add ((guint) MIN (remaining_ms, G_MAXUINT), on_idle_timeout, self);
+}
+
+static void
+set_idle_time (KitLockMonitor *self, gint64 ms)
+{
+  self->idle_ms = ms;
+  schedule_idle_check (self);
 }
 
 static void
@@ -244,7 +249,7 @@ kit_lock_monitor_class_init (KitLockMonitorClass *klass)
 static void
 kit_lock_monitor_init (KitLockMonitor *self)
 {
-  self->idle_minutes = 10;
+  self->idle_ms = (gint64) 10 * 60 * 1000;
   self->sleep_inhibit_fd = -1;
   self->last_activity = g_get_monotonic_time ();
   self->cancellable = g_cancellable_new ();
@@ -288,8 +293,14 @@ void
 kit_lock_monitor_set_idle_minutes (KitLockMonitor *self, guint minutes)
 {
   g_return_if_fail (KIT_IS_LOCK_MONITOR (self));
-  self->idle_minutes = minutes;
-  schedule_idle_check (self);
+  set_idle_time (self, (gint64) minutes * 60 * 1000);
+}
+
+void
+kit_lock_monitor_set_idle_ms (KitLockMonitor *self, guint ms)
+{
+  g_return_if_fail (KIT_IS_LOCK_MONITOR (self));
+  set_idle_time (self, ms);
 }
 
 void

@@ -16,7 +16,10 @@ KitLockMonitor *kit_lock_monitor_new (void);
 
 void kit_lock_monitor_set_active (KitLockMonitor *self, gboolean active);
 gboolean kit_lock_monitor_get_active (KitLockMonitor *self);
+/* 0 turns the idle lock off. */
 void kit_lock_monitor_set_idle_minutes (KitLockMonitor *self, guint minutes);
+/* The same in milliseconds, for tests that can't wait minutes. */
+void kit_lock_monitor_set_idle_ms (KitLockMonitor *self, guint ms);
 /* Call on every key press, click or pointer move: restarts the idle time. */
 void kit_lock_monitor_note_activity (KitLockMonitor *self);
 
