@@ -916,6 +916,13 @@ kit_window_get_page (KitWindow *self, const char *name)
   return gtk_stack_get_child_by_name (self->stack, name);
 }
 
+KitLockMonitor *
+kit_window_get_lock_monitor (KitWindow *self)
+{
+  g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
+  return self->lock_monitor;
+}
+
 void
 kit_window_save (KitWindow *self)
 {

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kit-lock-monitor.h"
 #include "kit-vault.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ KitVault *kit_window_get_vault (KitWindow *self);
 const char *kit_window_get_page_name (KitWindow *self);
 /* The page widget called @name (for tests). */
 GtkWidget *kit_window_get_page (KitWindow *self, const char *name);
+/* What decides when the record locks (for tests). */
+KitLockMonitor *kit_window_get_lock_monitor (KitWindow *self);
 
 /* Save the open record in the background; problems are shown to her. Call
  * after every edit. */
