@@ -37,7 +37,8 @@ hash_column (crypto_generichash_state *st, sqlite3_stmt *stmt, int col)
   crypto_generichash_update (st, &type, 1);
   if (type == SQLITE_INTEGER)
     {
-      number = sqlite3_column_int64 (stmt, col);
+      /* Little-endian on every machine, so a chain verifies anywhere. */
+      number = GINT64_TO_LE (sqlite3_column_int64 (stmt, col));
       data = &number;
       len = sizeof number;
     }

@@ -213,20 +213,30 @@ kit_slot_seal_recovery (KitSlot *slot, const guint8 *data_key, const guint8 *rec
 }
 
 gboolean
-kit_slot_open_passphrase (const KitSlot *slot, const char *passphrase, guint8 *data_key)
+kit_slot_open_passphrase_full (const KitSlot *slot, const char *passphrase, guint8 *data_key,
+                               gboolean *out_of_memory)
 {
   guint8 *wrap_key;
-  gboolean ok;
+  gboolean ok = FALSE;
 
+  if (out_of_memory != NULL)
+    *out_of_memory = FALSE;
   if (slot->type != KIT_SLOT_PASSPHRASE)
     return FALSE;
   wrap_key = sodium_malloc (KIT_KEY_BYTES);
-  if (wrap_key == NULL)
-    return FALSE;
-  ok = kdf_func (wrap_key, passphrase, slot->salt, &slot->kdf) &&
-       slot_unseal (slot, wrap_key, data_key);
-  sodium_free (wrap_key);
+  if (wrap_key != NULL && kdf_func (wrap_key, passphrase, slot->salt, &slot->kdf))
+    ok = slot_unseal (slot, wrap_key, data_key);
+  else if (out_of_memory != NULL)
+    *out_of_memory = TRUE;   /* Argon2id fails only when it cannot get its memory */
+  if (wrap_key != NULL)
+    sodium_free (wrap_key);
   return ok;
+}
+
+gboolean
+kit_slot_open_passphrase (const KitSlot *slot, const char *passphrase, guint8 *data_key)
+{
+  return kit_slot_open_passphrase_full (slot, passphrase, data_key, NULL);
 }
 
 gboolean
@@ -408,7 +418,8 @@ kit_recovery_key_parse (const char *text, guint8 *key_out)
 
 out:
   sodium_memzero (plain, sizeof plain);
-  acc = 0;
+  sodium_memzero (check, sizeof check);
+  sodium_memzero (&acc, sizeof acc);
   if (!ok)
     sodium_memzero (key_out, KIT_RECOVERY_KEY_BYTES);
   return ok;

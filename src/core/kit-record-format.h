@@ -91,6 +91,9 @@ void kit_slot_seal_recovery (KitSlot *slot, const guint8 *data_key,
                              const guint8 *recovery_key);
 /* Returns TRUE and fills @data_key when the secret fits the slot. */
 gboolean kit_slot_open_passphrase (const KitSlot *slot, const char *passphrase, guint8 *data_key);
+/* The same, telling apart "the key derivation could not get its memory". */
+gboolean kit_slot_open_passphrase_full (const KitSlot *slot, const char *passphrase,
+                                        guint8 *data_key, gboolean *out_of_memory);
 gboolean kit_slot_open_recovery (const KitSlot *slot, const guint8 *recovery_key, guint8 *data_key);
 
 /* Recovery keys are printed as 14 groups of 4 characters: the 32 key bytes

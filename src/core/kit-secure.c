@@ -156,6 +156,15 @@ kit_secure_init (GError **error)
   return ok;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 kit_secret_new_normalized (const char *text)
 {
@@ -165,7 +174,12 @@ kit_secret_new_normalized (const char *text)
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  /* ASCII is already NFC. g_utf8_normalize frees a working copy it does not
+   * wipe, so it is only used when the passphrase needs it. */
+  if (is_ascii (text))
+    nfc = g_strdup (text);
+  else
+    nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return NULL;
   len = strlen (nfc);

@@ -29,6 +29,7 @@ struct _KitVault
   guint64 snapshot_seq;         /* last snapshot taken for saving */
   guint64 written_seq;          /* last snapshot written to disk */
   gint64 saved_changes;         /* sqlite3_total_changes at that snapshot */
+  gboolean last_save_renamed;   /* the last save got as far as the rename */
 };
 
 gboolean kit_vault_fail (GError **error, KitRecordError code, const char *message);
@@ -38,7 +39,9 @@ gboolean kit_vault_fail_sqlite (sqlite3 *db, GError **error);
 /* Read exactly @len bytes at @offset, through @io; FALSE on error or end of file. */
 gboolean kit_vault_pread_all (const KitIoOps *io, int fd, guint8 *buf, gsize len, guint64 offset);
 
-/* Save on the calling thread (@overwrite: even if changed on disk). */
+/* Save on the calling thread (@overwrite: even if changed on disk). The
+ * _locked variant is for callers already holding write_lock. */
 gboolean kit_vault_save_now (KitVault *self, gboolean overwrite, GError **error);
+gboolean kit_vault_save_locked (KitVault *self, gboolean overwrite, GError **error);
 
 G_END_DECLS

@@ -100,21 +100,51 @@ prune_backups (KitVault *self)
     unlink (g_ptr_array_index (backups, i));
 }
 
-/* Keep the file as it was before today's first save. */
-static void
+/* Where hard links are not possible (FAT and exFAT USB sticks), copy the
+ * file instead: write a new file in the backup folder, fsync, rename. */
+static gboolean
+copy_backup (const char *from, const char *to)
+{
+  const KitIoOps *io = kit_io_get ();
+  g_autofree char *tmp = g_strconcat (to, SAVE_SUFFIX, NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  int fd, err = 0;
+  gboolean ok;
+
+  if (!g_file_get_contents (from, &contents, &len, NULL))
+    return FALSE;
+  fd = io->mkstemp (tmp);
+  if (fd < 0)
+    return FALSE;
+  ok = write_all (io, fd, (const guint8 *) contents, len, &err) && io->fsync (fd) == 0;
+  ok = io->close (fd) == 0 && ok;
+  ok = ok && io->rename (tmp, to) == 0;
+  if (!ok)
+    io->unlink (tmp);
+  return ok;
+}
+
+/* Keep the file as it was before today's first save. Returns TRUE when the
+ * record was hard-linked, which changes its ctime. */
+static gboolean
 keep_daily_backup (KitVault *self)
 {
   const KitIoOps *io = kit_io_get ();
   g_autofree char *backup = backup_path_for_today (self->path);
   g_autofree char *dir = g_path_get_dirname (backup);
+  gboolean linked = FALSE;
 
   if (g_file_test (backup, G_FILE_TEST_EXISTS) || !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    return;
+    return FALSE;
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return;
-  if (io->link (self->path, backup) != 0)
+    return FALSE;
+  linked = io->link (self->path, backup) == 0;
+  /* A backup is a kindness, never a reason for the save to fail. */
+  if (!linked && !copy_backup (self->path, backup))
     g_debug ("Could not keep a backup of %s: %s", self->path, g_strerror (errno));
   prune_backups (self);
+  return linked;
 }
 
 typedef struct {
@@ -139,7 +169,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
 /* A synchronous save can borrow the live image: nothing edits the database
  * until it returns. An asynchronous one needs its own copy. */
 static Snapshot *
-take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **error)
+take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, gboolean locked,
+               GError **error)
 {
   g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
   sqlite3_int64 size = 0;
@@ -166,9 +197,11 @@ take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, GError **err
       return NULL;
     }
   snap->plain_len = (gsize) size;
-  g_mutex_lock (&self->write_lock);
+  if (!locked)
+    g_mutex_lock (&self->write_lock);
   snap->seq = ++self->snapshot_seq;
-  g_mutex_unlock (&self->write_lock);
+  if (!locked)
+    g_mutex_unlock (&self->write_lock);
   snap->changes = sqlite3_total_changes64 (self->db);
   snap->overwrite = overwrite;
   return g_steal_pointer (&snap);
@@ -226,7 +259,7 @@ sync_and_verify (KitVault *self, const KitIoOps *io, int fd, Snapshot *snap,
 /* Write @snap to a new file beside the record and rename it over the record.
  * On failure before the rename, the old file is untouched and the new one is gone. */
 static gboolean
-replace_file (KitVault *self, Snapshot *snap, GError **error)
+replace_file (KitVault *self, Snapshot *snap, gboolean *renamed, GError **error)
 {
   const KitIoOps *io = kit_io_get ();
   g_autofree char *tmp = save_template (self);
@@ -252,7 +285,10 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
       return kit_vault_fail_write (error, self->last_write_errno = err, step);
     }
 
-  keep_daily_backup (self);
+  /* Our own hard link changes the record's ctime: note the file anew, so
+   * that it is not taken for another program's change later. */
+  if (keep_daily_backup (self))
+    lstat (self->path, &self->disk);
   if (io->rename (tmp, self->path) != 0)
     {
       err = errno;
@@ -262,6 +298,7 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
     }
   /* From here the new file is the record, whatever the folder sync says.
    * The rename changed its ctime, so look again (we hold the lock). */
+  *renamed = TRUE;
   if (lstat (self->path, &self->disk) != 0 || self->disk.st_ino != st.st_ino)
     self->disk = st;
   self->disk_known = TRUE;
@@ -271,41 +308,45 @@ replace_file (KitVault *self, Snapshot *snap, GError **error)
   return TRUE;
 }
 
+/* Called with write_lock held. */
 static gboolean
-write_snapshot (KitVault *self, Snapshot *snap, GError **error)
+write_snapshot_locked (KitVault *self, Snapshot *snap, GError **error)
 {
   struct stat now;
   KitHeader header;
   gboolean ok;
 
-  g_mutex_lock (&self->write_lock);
+  self->last_save_renamed = FALSE;
   if (self->lock_fd < 0)
-    {
-      g_mutex_unlock (&self->write_lock);
-      return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
-    }
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
   if (snap->seq <= self->written_seq)
-    {
-      /* A newer snapshot is already on disk. */
-      g_mutex_unlock (&self->write_lock);
-      return TRUE;
-    }
+    return TRUE;   /* a newer snapshot is already on disk */
   if (!snap->overwrite && self->disk_known &&
       (lstat (self->path, &now) != 0 || !same_file (&now, &self->disk)))
-    {
-      g_mutex_unlock (&self->write_lock);
-      return kit_vault_fail (error, KIT_RECORD_ERROR_CHANGED_ON_DISK,
-                   "This record was changed by another program since you opened it. "
-                   "Your changes have not been saved over it yet.");
-    }
+    return kit_vault_fail (error, KIT_RECORD_ERROR_CHANGED_ON_DISK,
+                           "This record was changed by another program since you opened it. "
+                           "Your changes have not been saved over it yet.");
   header = self->header;
   kit_record_encrypt_into (&header, self->key, snap->plain, snap->plain_len, self->cipher);
-  ok = replace_file (self, snap, error);
-  if (ok)
+  ok = replace_file (self, snap, &self->last_save_renamed, error);
+  if (ok || self->last_save_renamed)
     {
+      /* Once renamed, this snapshot is the record: no older one may follow
+       * it. If only the folder sync failed, the edit still counts as unsaved
+       * so that closing saves (and syncs) again. */
       self->written_seq = snap->seq;
-      self->saved_changes = snap->changes;
+      self->saved_changes = ok ? snap->changes : -1;
     }
+  return ok;
+}
+
+static gboolean
+write_snapshot (KitVault *self, Snapshot *snap, GError **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->write_lock);
+  ok = write_snapshot_locked (self, snap, error);
   g_mutex_unlock (&self->write_lock);
   return ok;
 }
@@ -313,9 +354,18 @@ write_snapshot (KitVault *self, Snapshot *snap, GError **error)
 gboolean
 kit_vault_save_now (KitVault *self, gboolean overwrite, GError **error)
 {
-  g_autoptr(Snapshot) snap = take_snapshot (self, overwrite, TRUE, error);
+  g_autoptr(Snapshot) snap = take_snapshot (self, overwrite, TRUE, FALSE, error);
 
   return snap != NULL && write_snapshot (self, snap, error);
+}
+
+gboolean
+kit_vault_save_locked (KitVault *self, gboolean overwrite, GError **error)
+{
+  g_autoptr(Snapshot) snap = NULL;
+
+  snap = take_snapshot (self, overwrite, TRUE, TRUE, error);
+  return snap != NULL && write_snapshot_locked (self, snap, error);
 }
 
 gboolean
@@ -386,7 +436,7 @@ kit_vault_save_async (KitVault *self, gboolean overwrite, GCancellable *cancella
   g_task_set_source_tag (task, kit_vault_save_async);
   /* The copy is taken here, on the caller's thread, so later edits can't tear
    * it; encryption and the file work happen on the worker thread. */
-  snap = take_snapshot (self, overwrite, FALSE, &error);
+  snap = take_snapshot (self, overwrite, FALSE, FALSE, &error);
   if (snap == NULL)
     {
       g_task_return_error (task, error);

@@ -170,7 +170,9 @@ read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *h
   guint8 head[KIT_HEADER_MAX_BYTES];
   gsize head_len;
   guint8 *buf;
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+  /* O_NONBLOCK so a FIFO or device cannot hang the open before the check
+   * below refuses it; it changes nothing for a regular file. */
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 
   if (fd < 0)
     {
@@ -333,7 +335,7 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
 {
   gint64 start = g_get_monotonic_time ();
   guint8 *recovery = NULL;
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, out_of_memory = FALSE;
 
   if (kind == SECRET_RECOVERY_KEY)
     {
@@ -348,12 +350,20 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
         }
     }
   for (guint i = 0; i < self->header.n_slots && !ok; i++)
-    ok = kind == SECRET_PASSPHRASE
-           ? kit_slot_open_passphrase (&self->header.slots[i], secret, self->key)
-           : kit_slot_open_recovery (&self->header.slots[i], recovery, self->key);
+    {
+      gboolean no_memory = FALSE;
+      ok = kind == SECRET_PASSPHRASE
+             ? kit_slot_open_passphrase_full (&self->header.slots[i], secret, self->key, &no_memory)
+             : kit_slot_open_recovery (&self->header.slots[i], recovery, self->key);
+      out_of_memory |= no_memory;
+    }
   if (recovery != NULL)
     sodium_free (recovery);
   self->kdf_ms = (g_get_monotonic_time () - start) / 1000.0;
+  if (!ok && out_of_memory)
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
+                           "There is not enough free memory to unlock this record. "
+                           "Close some other programs, then try again.");
   if (!ok)
     return kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
                  kind == SECRET_PASSPHRASE
@@ -490,8 +500,16 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
       fail_create (error, ENOENT);
       return NULL;
     }
+  /* Look again under the lock: another program may have made it meanwhile. */
   if (!lock_acquire (self->path, &self->lock_fd, error))
     return NULL;
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) ||
+      g_file_test (self->path, G_FILE_TEST_IS_SYMLINK))
+    {
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
+                      "There is already a file with that name. Please choose another name.");
+      return NULL;
+    }
 
   normal = kit_secret_new_normalized (passphrase);
   if (normal == NULL)
@@ -526,7 +544,9 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   image = new_database_image (&len, error);
   if (image == NULL || (self->db = db_from_image (image, len, error)) == NULL)
     goto failed;
-  if (!kit_vault_save_now (self, TRUE, &local_error))
+  /* Once the file is in place the record exists, even if the folder sync
+   * failed: the next save syncs again (see write_snapshot). */
+  if (!kit_vault_save_now (self, TRUE, &local_error) && !self->last_save_renamed)
     {
       if (g_error_matches (local_error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE))
         fail_create (error, self->last_write_errno);
@@ -600,6 +620,8 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
   g_autoptr(KitSecret) normal = NULL;
   KitSlot old_slot;
   KitKdfParams tuned;
+  guint slot;
+  gboolean ok;
 
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
   if (self->db == NULL)
@@ -616,26 +638,31 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
       kdf = &tuned;
     }
 
-  /* Only the passphrase slot changes; the data key and any recovery slot stay. */
+  for (slot = 0; slot < self->header.n_slots; slot++)
+    if (self->header.slots[slot].type == KIT_SLOT_PASSPHRASE)
+      break;
+  if (slot == self->header.n_slots)
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
+                           "This record has no passphrase to change.");
+
+  /* Only the passphrase slot changes; the data key and any recovery slot
+   * stay. The lock is held through the save, so no other save can write
+   * the new slot before this one knows whether it worked. */
   g_mutex_lock (&self->write_lock);
-  old_slot = self->header.slots[0];
-  if (!kit_slot_seal_passphrase (&self->header.slots[0], self->key, normal, kdf))
+  old_slot = self->header.slots[slot];
+  if (!kit_slot_seal_passphrase (&self->header.slots[slot], self->key, normal, kdf))
     {
-      self->header.slots[0] = old_slot;
+      self->header.slots[slot] = old_slot;
       g_mutex_unlock (&self->write_lock);
       return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
                    "There is not enough memory to protect this record.");
     }
+  ok = kit_vault_save_locked (self, FALSE, error);
+  /* Put the old slot back only if the new file never replaced the old one. */
+  if (!ok && !self->last_save_renamed)
+    self->header.slots[slot] = old_slot;
   g_mutex_unlock (&self->write_lock);
-
-  if (!kit_vault_save_now (self, FALSE, error))
-    {
-      g_mutex_lock (&self->write_lock);
-      self->header.slots[0] = old_slot;
-      g_mutex_unlock (&self->write_lock);
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -662,12 +689,23 @@ kit_vault_get_backups_to_keep (KitVault *self)
   return self->backups_to_keep;
 }
 
+static gboolean
+has_unsaved_changes (KitVault *self)
+{
+  gboolean unsaved;
+
+  g_mutex_lock (&self->write_lock);
+  unsaved = sqlite3_total_changes64 (self->db) != self->saved_changes;
+  g_mutex_unlock (&self->write_lock);
+  return unsaved;
+}
+
 gboolean
 kit_vault_close (KitVault *self, gboolean force, GError **error)
 {
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
 
-  if (self->db != NULL && sqlite3_total_changes64 (self->db) != self->saved_changes &&
+  if (self->db != NULL && has_unsaved_changes (self) &&
       !kit_vault_save_now (self, FALSE, error) && !force)
     return FALSE;
 

@@ -454,6 +454,25 @@ dumpable_probe (const char *path)
   return 0;
 }
 
+START_TEST (test_fifo_refused_quickly)
+{
+  /* A FIFO named like a record must be refused, not wait for a writer. */
+  g_autofree char *dir = kt_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "pipe.kit", NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+  KitVault *vault;
+
+  ck_assert_int_eq (mkfifo (path, 0600), 0);
+  start = g_get_monotonic_time ();
+  vault = kit_vault_open (path, KT_PASSPHRASE, &error);
+  ck_assert (vault == NULL);
+  ck_assert_int_eq (kit_record_error_exit_code (error), 3);
+  ck_assert_int_lt (g_get_monotonic_time () - start, 5 * G_USEC_PER_SEC);
+  kt_rmtree (dir);
+}
+END_TEST
+
 START_TEST (test_not_dumpable)
 {
   g_autofree char *dir = kt_tmpdir ();
@@ -697,6 +716,7 @@ main (int argc, char **argv)
   kt_add_test (s, "changed-replaced", test_changed_on_disk_replaced);
   kt_add_test (s, "changed-mtime-restored", test_changed_on_disk_mtime_restored);
   kt_add_test (s, "not-dumpable", test_not_dumpable);
+  kt_add_test (s, "fifo", test_fifo_refused_quickly);
   kt_add_test (s, "in-use", test_in_use);
   kt_add_test (s, "backups", test_backups);
   {

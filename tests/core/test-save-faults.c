@@ -456,6 +456,113 @@ START_TEST (test_backup_link_fails)
 }
 END_TEST
 
+START_TEST (test_backup_link_fails_copy_kept)
+{
+  /* Where hard links are refused (FAT/exFAT USB sticks), the backup is a copy. */
+  Fixture f;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backups = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GBytes) kept = NULL;
+
+  fixture_init (&f);
+  backups = kit_vault_backup_dir (f.path);
+  kt_rmtree (backups);
+  make_edit (&f);
+  arm (OP_LINK, 1, TRUE, EPERM, 0);
+  ck_assert_msg (kit_vault_save (f.vault, &error), "save: %s", error ? error->message : "?");
+  disarm ();
+  list = kit_vault_list_backups (f.path);
+  ck_assert_uint_eq (list->len, 1);
+  kept = kt_read_file (g_ptr_array_index (list, 0));
+  ck_assert_msg (g_bytes_equal (kept, f.before), "the copied backup is not the file as it was");
+  fixture_clear (&f);
+}
+END_TEST
+
+START_TEST (test_rename_fails_after_backup_link)
+{
+  /* The first save of a day links the record into the backups, which
+   * changes its ctime. If the rename then fails, the next save must not
+   * take our own link for another program's change. */
+  Fixture f;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backups = NULL;
+
+  fixture_init (&f);
+  backups = kit_vault_backup_dir (f.path);
+  kt_rmtree (backups);
+  make_edit (&f);
+  arm (OP_RENAME, 1, FALSE, EIO, 0);
+  ck_assert (!kit_vault_save (f.vault, &error));
+  ck_assert_uint_ge (calls[OP_LINK], 1);
+  g_clear_error (&error);
+  disarm ();
+  ck_assert_msg (kit_vault_save (f.vault, &error), "the next save: %s",
+                 error ? error->message : "?");
+  kt_close (f.vault);
+  f.vault = kt_open (f.path, KT_PASSPHRASE);
+  ck_assert_int_eq (edits_in (kit_vault_get_db (f.vault)), f.edits);
+  fixture_clear (&f);
+}
+END_TEST
+
+START_TEST (test_passphrase_change_folder_fsync_fails)
+{
+  /* The new file (new passphrase) is in place even though the folder sync
+   * failed: memory must agree with the disk, so the old passphrase must not
+   * come back at the next save. */
+  Fixture f;
+  g_autoptr (GError) error = NULL;
+  KitKdfParams kdf;
+  KitVault *other;
+
+  fixture_init (&f);
+  kit_kdf_params_minimal (&kdf);
+  arm (OP_FSYNC_DIR, 1, FALSE, EIO, 0);
+  ck_assert (!kit_vault_change_passphrase (f.vault, "a new passphrase", &kdf, &error));
+  disarm ();
+  g_clear_error (&error);
+  make_edit (&f);
+  ck_assert_msg (kit_vault_save (f.vault, &error), "save: %s", error ? error->message : "?");
+  kt_close (f.vault);
+  f.vault = NULL;
+  other = kit_vault_open (f.path, KT_PASSPHRASE, &error);
+  ck_assert_msg (other == NULL, "the old passphrase still opens the record");
+  g_clear_error (&error);
+  f.vault = kt_open (f.path, "a new passphrase");
+  ck_assert_int_eq (edits_in (kit_vault_get_db (f.vault)), f.edits);
+  fixture_clear (&f);
+}
+END_TEST
+
+START_TEST (test_create_folder_fsync_fails)
+{
+  /* The record file is in place: creating gives the record, not an error
+   * that would leave a file the user cannot create again. */
+  g_autofree char *dir = kt_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.kit", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+  KitKdfParams kdf;
+  KitVault *vault;
+
+  kit_kdf_params_minimal (&kdf);
+  arm (OP_FSYNC_DIR, 1, FALSE, EIO, 0);
+  vault = kit_vault_create (path, KT_PASSPHRASE, &kdf, &recovery, &error);
+  disarm ();
+  kit_io_set (NULL);
+  ck_assert_msg (vault != NULL, "create: %s", error ? error->message : "?");
+  ck_assert (recovery != NULL);
+  kt_close (vault);
+  vault = kit_vault_open_with_recovery_key (path, recovery, &error);
+  ck_assert_msg (vault != NULL, "the recovery key does not open it: %s",
+                 error ? error->message : "?");
+  kt_close (vault);
+  kt_rmtree (dir);
+}
+END_TEST
+
 START_TEST (test_every_call_fails_in_turn)
 {
   /* Whatever single call of a save fails (except the housekeeping ones), the
@@ -663,6 +770,10 @@ main (int argc, char **argv)
   kt_add_test (s, "rename", test_rename_fails);
   kt_add_test (s, "folder-fsync", test_folder_fsync_fails);
   kt_add_test (s, "backup-link", test_backup_link_fails);
+  kt_add_test (s, "backup-link-copy", test_backup_link_fails_copy_kept);
+  kt_add_test (s, "rename-after-backup-link", test_rename_fails_after_backup_link);
+  kt_add_test (s, "passwd-folder-fsync", test_passphrase_change_folder_fsync_fails);
+  kt_add_test (s, "create-folder-fsync", test_create_folder_fsync_fails);
   kt_add_test (s, "every-call", test_every_call_fails_in_turn);
   kt_add_test (s, "repeated", test_repeated_failures_then_success);
   return kt_run_suite (s);
