@@ -77,3 +77,12 @@ kit_app_save_error_message (const GError *error)
                           error != NULL ? error->message : "");
 }
 
+
+void
+kit_app_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

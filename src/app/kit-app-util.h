@@ -2,6 +2,8 @@
  * record display names and plain-words messages for record errors. */
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include <glib.h>
 
 #include "kit-record-format.h"
@@ -20,5 +22,9 @@ char *kit_app_open_error_message (const GError *error);
 
 /* A short, plain sentence for an error from saving a record. */
 char *kit_app_save_error_message (const GError *error);
+
+/* For the dispose of a page whose template's top widget has no id:
+ * gtk_widget_dispose_template () leaves it, so unparent what is left. */
+void kit_app_unparent_children (GtkWidget *widget);
 
 G_END_DECLS

@@ -245,6 +245,7 @@ kit_create_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_CREATE_PAGE);
+  kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_create_page_parent_class)->dispose (object);
 }
 

@@ -22,6 +22,7 @@ static void
 kit_main_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_MAIN_PAGE);
+  kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_main_page_parent_class)->dispose (object);
 }
 

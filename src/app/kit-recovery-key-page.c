@@ -1,6 +1,8 @@
 /* kit-recovery-key-page.c — shows a new record's recovery key once, to write down. */
 #include "config.h"
 
+#include "kit-app-util.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <sodium.h>
@@ -91,6 +93,7 @@ kit_recovery_key_page_dispose (GObject *object)
 
   g_clear_pointer (&self->key, kit_secure_free_string);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_RECOVERY_KEY_PAGE);
+  kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_recovery_key_page_parent_class)->dispose (object);
 }
 

@@ -259,6 +259,7 @@ kit_unlock_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   clear_backups (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_UNLOCK_PAGE);
+  kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_unlock_page_parent_class)->dispose (object);
 }
 

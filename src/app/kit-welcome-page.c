@@ -43,6 +43,7 @@ static void
 kit_welcome_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_WELCOME_PAGE);
+  kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_welcome_page_parent_class)->dispose (object);
 }
 
