@@ -4,6 +4,8 @@
 
 #include "kit-chain.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <sodium.h>
 #include <string.h>
 
@@ -19,7 +21,7 @@ static gboolean
 sqlite_fail (sqlite3 *db, GError **error)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-               "Database error: %s", sqlite3_errmsg (db));
+               _("Database error: %s"), sqlite3_errmsg (db));
   return FALSE;
 }
 
@@ -85,7 +87,7 @@ kit_chain_hash_change (sqlite3 *db, gint64 change_id, const guint8 *prev,
     }
   else
     g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-                 "That change could not be found.");
+                 _("That change could not be found."));
   sqlite3_finalize (stmt);
   return ok;
 }

@@ -4,6 +4,8 @@
 
 #include "kit-record-format.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "kit-error.h"
@@ -73,7 +75,7 @@ static gboolean
 damaged (GError **error, const char *detail)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_DAMAGED,
-               "This record file is damaged (%s). It cannot be opened as it is.", detail);
+               _("This record file is damaged (%s). It cannot be opened as it is."), detail);
   return FALSE;
 }
 
@@ -125,7 +127,7 @@ slot_read (const guint8 *p, KitSlot *slot, GError **error)
 {
   slot->type = p[0];
   if (p[1] != 0 || p[2] != 0 || p[3] != 0)
-    return damaged (error, "a key slot has unknown flags");
+    return damaged (error, _("a key slot has unknown flags"));
   slot->kdf.opslimit = get_u32 (p + 4);
   slot->kdf.memlimit = get_u64 (p + 8);
   memcpy (slot->salt, p + 16, KIT_SALT_BYTES);
@@ -137,14 +139,14 @@ slot_read (const guint8 *p, KitSlot *slot, GError **error)
     case KIT_SLOT_PASSPHRASE:
       if (slot->kdf.opslimit < KIT_KDF_OPS_MIN || slot->kdf.opslimit > KIT_KDF_OPS_MAX ||
           slot->kdf.memlimit < KIT_KDF_MEM_MIN || slot->kdf.memlimit > KIT_KDF_MEM_MAX)
-        return damaged (error, "a key slot asks for an impossible key cost");
+        return damaged (error, _("a key slot asks for an impossible key cost"));
       return TRUE;
     case KIT_SLOT_RECOVERY:
       if (slot->kdf.opslimit != 0 || slot->kdf.memlimit != 0)
-        return damaged (error, "a recovery key slot is malformed");
+        return damaged (error, _("a recovery key slot is malformed"));
       return TRUE;
     default:
-      return damaged (error, "a key slot is of an unknown kind");
+      return damaged (error, _("a key slot is of an unknown kind"));
     }
 }
 
@@ -454,45 +456,45 @@ kit_header_parse (const guint8 *data, gsize data_len, guint64 file_len,
       memcmp (data, KIT_FORMAT_MAGIC, KIT_FORMAT_MAGIC_LEN) != 0)
     {
       g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_NOT_A_RECORD,
-                   "This file is not a Keep in Touch record.");
+                   _("This file is not a Keep in Touch record."));
       return FALSE;
     }
   if (data_len < FIXED_BYTES)
-    return damaged (error, "it ends too early");
+    return damaged (error, _("it ends too early"));
 
   memset (out, 0, sizeof *out);
   out->version = get_u16 (data + 16);
   if (out->version != KIT_FORMAT_VERSION)
     {
       g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_UNSUPPORTED_VERSION,
-                   "This record was made by a different version of Keep in Touch "
-                   "(format %u), which this version cannot read. It has not been changed.",
+                   _("This record was made by a different version of Keep in Touch "
+                   "(format %u), which this version cannot read. It has not been changed."),
                    out->version);
       return FALSE;
     }
   out->n_slots = get_u16 (data + 18);
   if (out->n_slots < 1 || out->n_slots > KIT_SLOTS_MAX)
-    return damaged (error, "the number of keys is impossible");
+    return damaged (error, _("the number of keys is impossible"));
   len = kit_header_size (out->n_slots);
   if (data_len < len || file_len < len)
-    return damaged (error, "it ends too early");
+    return damaged (error, _("it ends too early"));
 
   crypto_generichash (sum, sizeof sum, data, len - CHECKSUM_BYTES, NULL, 0);
   if (sodium_memcmp (sum, data + len - CHECKSUM_BYTES, CHECKSUM_BYTES) != 0)
-    return damaged (error, "its header does not match its checksum");
+    return damaged (error, _("its header does not match its checksum"));
 
   out->chunk_size = get_u32 (data + 20);
   out->plaintext_len = get_u64 (data + 24);
   memcpy (out->stream_header, data + 32, sizeof out->stream_header);
   if (out->chunk_size < KIT_CHUNK_SIZE_MIN || out->chunk_size > KIT_CHUNK_SIZE_MAX)
-    return damaged (error, "its block size is impossible");
+    return damaged (error, _("its block size is impossible"));
   if (out->plaintext_len > KIT_PLAINTEXT_MAX)
-    return damaged (error, "it claims to be far too large");
+    return damaged (error, _("it claims to be far too large"));
   for (guint i = 0; i < out->n_slots; i++)
     if (!slot_read (data + FIXED_BYTES + i * SLOT_BYTES, &out->slots[i], error))
       return FALSE;
   if (kit_record_file_size (out) != file_len)
-    return damaged (error, "it is not the length it should be");
+    return damaged (error, _("it is not the length it should be"));
 
   *header_len = len;
   return TRUE;
@@ -561,15 +563,15 @@ kit_record_decrypt (const guint8 *file, gsize file_len, const KitHeader *header,
   gboolean ok = TRUE;
 
   if (kit_record_file_size (header) != file_len)
-    return damaged (error, "it is not the length it should be");
+    return damaged (error, _("it is not the length it should be"));
   if (crypto_secretstream_xchacha20poly1305_init_pull (&state, header->stream_header,
                                                        data_key) != 0)
-    return damaged (error, "its contents cannot be read");
+    return damaged (error, _("its contents cannot be read"));
   plain = alloc (MAX (header->plaintext_len, 1));
   if (plain == NULL)
     {
       g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-                   "There is not enough memory to open this record.");
+                   _("There is not enough memory to open this record."));
       return FALSE;
     }
 
@@ -594,7 +596,7 @@ kit_record_decrypt (const guint8 *file, gsize file_len, const KitHeader *header,
     {
       sodium_memzero (plain, MAX (header->plaintext_len, 1));
       free_func (plain);
-      return damaged (error, "some of its contents have been changed or lost");
+      return damaged (error, _("some of its contents have been changed or lost"));
     }
   *plaintext_out = plain;
   return TRUE;

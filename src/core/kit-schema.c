@@ -4,6 +4,8 @@
 
 #include "kit-schema.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kit-error.h"
 
 static const char *const migrations[] = {
@@ -131,7 +133,7 @@ static gboolean
 set_sqlite_error (sqlite3 *db, GError **error)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-               "Database error: %s", sqlite3_errmsg (db));
+               _("Database error: %s"), sqlite3_errmsg (db));
   return FALSE;
 }
 
@@ -201,14 +203,14 @@ kit_schema_migrate (sqlite3 *db, GError **error)
   if (version > kit_schema_latest_version ())
     {
       g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_UNSUPPORTED_VERSION,
-                   "This record was made by a newer version of Keep in Touch. "
-                   "Please update Keep in Touch to open it.");
+                   _("This record was made by a newer version of Keep in Touch. "
+                   "Please update Keep in Touch to open it."));
       return FALSE;
     }
   if (version > 0 && app_id != KIT_APPLICATION_ID)
     {
       g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_NOT_A_RECORD,
-                   "This file is not a Keep in Touch record.");
+                   _("This file is not a Keep in Touch record."));
       return FALSE;
     }
 

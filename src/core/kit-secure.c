@@ -4,6 +4,8 @@
 
 #include "kit-secure.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -152,7 +154,7 @@ kit_secure_init (GError **error)
     }
   if (!ok)
     g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-                 "Keep in Touch could not set up its protected memory.");
+                 _("Keep in Touch could not set up its protected memory."));
   return ok;
 }
 

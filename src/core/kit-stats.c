@@ -2,6 +2,8 @@
 
 #include "kit-stats.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kit-error.h"
 
 typedef struct {
@@ -36,7 +38,7 @@ kit_stats_json (sqlite3 *db, gboolean review, GError **error)
           sqlite3_step (stmt) != SQLITE_ROW)
         {
           g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-                       "The counts could not be read: %s", sqlite3_errmsg (db));
+                       _("The counts could not be read: %s"), sqlite3_errmsg (db));
           sqlite3_finalize (stmt);
           return NULL;
         }

@@ -5,6 +5,8 @@
 
 #include "kit-vault-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -177,13 +179,13 @@ take_snapshot (KitVault *self, gboolean overwrite, gboolean borrow, gboolean loc
 
   if (self->db == NULL)
     {
-      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, _("The record is locked."));
       return NULL;
     }
   if (!sqlite3_get_autocommit (self->db))
     {
       kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-            "The record is in the middle of a change and cannot be saved yet.");
+            _("The record is in the middle of a change and cannot be saved yet."));
       return NULL;
     }
   if (borrow)
@@ -244,13 +246,13 @@ sync_and_verify (KitVault *self, const KitIoOps *io, int fd, Snapshot *snap,
   if (job.result != 0)
     {
       *err = job.err;
-      *step = "the disk did not confirm the write";
+      *step = _("the disk did not confirm the write");
       return FALSE;
     }
   if (!verified)
     {
       *err = EIO;
-      *step = "the new copy did not read back correctly";
+      *step = _("the new copy did not read back correctly");
       return FALSE;
     }
   return TRUE;
@@ -269,16 +271,16 @@ replace_file (KitVault *self, Snapshot *snap, gboolean *renamed, GError **error)
 
   fd = io->mkstemp (tmp);
   if (fd < 0)
-    return kit_vault_fail_write (error, self->last_write_errno = errno, "a new file could not be made");
+    return kit_vault_fail_write (error, self->last_write_errno = errno, _("a new file could not be made"));
 
   if (!write_all (io, fd, self->cipher->data, self->cipher->len, &err))
-    step = "writing failed";
+    step = _("writing failed");
   else if (!sync_and_verify (self, io, fd, snap, &err, &step))
     ;
   else if (fstat (fd, &st) != 0)
-    err = errno, step = "the new copy could not be checked";
+    err = errno, step = _("the new copy could not be checked");
   if (io->close (fd) != 0 && step == NULL)
-    err = errno, step = "writing failed";
+    err = errno, step = _("writing failed");
   if (step != NULL)
     {
       io->unlink (tmp);
@@ -294,7 +296,7 @@ replace_file (KitVault *self, Snapshot *snap, gboolean *renamed, GError **error)
       err = errno;
       io->unlink (tmp);
       return kit_vault_fail_write (error, self->last_write_errno = err,
-                                   "the new copy could not replace the old one");
+                                   _("the new copy could not replace the old one"));
     }
   /* From here the new file is the record, whatever the folder sync says.
    * The rename changed its ctime, so look again (we hold the lock). */
@@ -304,7 +306,7 @@ replace_file (KitVault *self, Snapshot *snap, gboolean *renamed, GError **error)
   self->disk_known = TRUE;
   if (io->fsync_dir (self->dir) != 0)
     return kit_vault_fail_write (error, self->last_write_errno = errno,
-                                 "the disk did not confirm the new copy");
+                                 _("the disk did not confirm the new copy"));
   return TRUE;
 }
 
@@ -318,14 +320,14 @@ write_snapshot_locked (KitVault *self, Snapshot *snap, GError **error)
 
   self->last_save_renamed = FALSE;
   if (self->lock_fd < 0)
-    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, _("The record is locked."));
   if (snap->seq <= self->written_seq)
     return TRUE;   /* a newer snapshot is already on disk */
   if (!snap->overwrite && self->disk_known &&
       (lstat (self->path, &now) != 0 || !same_file (&now, &self->disk)))
     return kit_vault_fail (error, KIT_RECORD_ERROR_CHANGED_ON_DISK,
-                           "This record was changed by another program since you opened it. "
-                           "Your changes have not been saved over it yet.");
+                           _("This record was changed by another program since you opened it. "
+                           "Your changes have not been saved over it yet."));
   header = self->header;
   kit_record_encrypt_into (&header, self->key, snap->plain, snap->plain_len, self->cipher);
   ok = replace_file (self, snap, &self->last_save_renamed, error);

@@ -3,6 +3,8 @@
  * closing (DESIGN §4). Saving is in kit-vault-save.c. */
 
 #include "kit-vault.h"
+
+#include <glib/gi18n-lib.h>
 #include "kit-vault-private.h"
 
 #include <errno.h>
@@ -35,19 +37,19 @@ write_problem (int err)
     {
     case ENOSPC:
     case EDQUOT:
-      return "The disk is full. Free some space, then try again.";
+      return _("The disk is full. Free some space, then try again.");
     case EACCES:
     case EPERM:
     case EROFS:
-      return "Keep in Touch is not allowed to write in this folder.";
+      return _("Keep in Touch is not allowed to write in this folder.");
     case ENOENT:
     case ENOTDIR:
-      return "The folder can no longer be found. "
-             "If it is on a USB stick, check that it is plugged in.";
+      return _("The folder can no longer be found. "
+             "If it is on a USB stick, check that it is plugged in.");
     case EXDEV:
-      return "The new copy could not be moved into place.";
+      return _("The new copy could not be moved into place.");
     default:
-      return "The disk reported a problem.";
+      return _("The disk reported a problem.");
     }
 }
 
@@ -55,8 +57,8 @@ gboolean
 kit_vault_fail_write (GError **error, int err, const char *step)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
-               "Your changes could not be saved (%s). %s Nothing has been lost: "
-               "your changes are kept while the app stays open, and saving will be tried again.",
+               _("Your changes could not be saved (%s). %s Nothing has been lost: "
+               "your changes are kept while the app stays open, and saving will be tried again."),
                step, write_problem (err));
   return FALSE;
 }
@@ -65,7 +67,7 @@ static gboolean
 fail_create (GError **error, int err)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
-               "The new record could not be made there. %s", write_problem (err));
+               _("The new record could not be made there. %s"), write_problem (err));
   return FALSE;
 }
 
@@ -73,7 +75,7 @@ static gboolean
 fail_lock (GError **error, int err)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_CANNOT_WRITE,
-               "Keep in Touch could not make its lock file beside the record. %s",
+               _("Keep in Touch could not make its lock file beside the record. %s"),
                write_problem (err));
   return FALSE;
 }
@@ -82,7 +84,7 @@ gboolean
 kit_vault_fail_sqlite (sqlite3 *db, GError **error)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-               "Database error: %s", db != NULL ? sqlite3_errmsg (db) : "out of memory");
+               _("Database error: %s"), db != NULL ? sqlite3_errmsg (db) : "out of memory");
   return FALSE;
 }
 
@@ -102,8 +104,8 @@ lock_acquire (const char *path, int *fd_out, GError **error)
       close (fd);
       if (err == EWOULDBLOCK)
         return kit_vault_fail (error, KIT_RECORD_ERROR_IN_USE,
-                     "This record is open in another program. "
-                     "Close it there first, then try again.");
+                     _("This record is open in another program. "
+                     "Close it there first, then try again."));
       return fail_lock (error, err);
     }
   *fd_out = fd;
@@ -178,18 +180,18 @@ read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *h
     {
       if (errno == ENOENT)
         return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_FOUND,
-                               "There is no record at that place. It may have been moved or renamed.");
+                               _("There is no record at that place. It may have been moved or renamed."));
       if (errno == ELOOP)
         return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
-                               "This is a link, not a record file. Please open the record itself.");
+                               _("This is a link, not a record file. Please open the record itself."));
       return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                             "The record could not be read. Keep in Touch may not be allowed to open it.");
+                             _("The record could not be read. Keep in Touch may not be allowed to open it."));
     }
   if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode) || (guint64) st->st_size > max_file_size ())
     {
       close (fd);
       return kit_vault_fail (error, KIT_RECORD_ERROR_NOT_A_RECORD,
-                             "This file is not a Keep in Touch record.");
+                             _("This file is not a Keep in Touch record."));
     }
 
   head_len = MIN ((gsize) st->st_size, sizeof head);
@@ -199,7 +201,7 @@ read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *h
       close (fd);
       if (error != NULL && *error == NULL)
         kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
-                        "The record could not be read to the end. The disk may be damaged.");
+                        _("The record could not be read to the end. The disk may be damaged."));
       return FALSE;
     }
 
@@ -210,14 +212,14 @@ read_record_file (const char *path, struct stat *st, KitHeader *header, gsize *h
     {
       close (fd);
       return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                             "There is not enough memory to open this record.");
+                             _("There is not enough memory to open this record."));
     }
   if (!read_fully (fd, buf, st->st_size, 0))
     {
       close (fd);
       sqlite3_free (buf);
       return kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
-                             "The record could not be read to the end. The disk may be damaged.");
+                             _("The record could not be read to the end. The disk may be damaged."));
     }
   close (fd);
   *out = g_bytes_new_with_free_func (buf, st->st_size, sqlite3_free, buf);
@@ -242,7 +244,7 @@ static void
 damaged_inside (GError **error)
 {
   kit_vault_fail (error, KIT_RECORD_ERROR_DAMAGED,
-                  "This record is damaged inside, and cannot be opened as it is.");
+                  _("This record is damaged inside, and cannot be opened as it is."));
 }
 
 /* Take ownership of @image (sqlite3_malloc'd) as an in-memory database. */
@@ -345,8 +347,8 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
           if (recovery != NULL)
             sodium_free (recovery);
           return kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
-                       "That recovery key isn't quite right. Please check each group of "
-                       "letters and numbers and try again.");
+                       _("That recovery key isn't quite right. Please check each group of "
+                       "letters and numbers and try again."));
         }
     }
   for (guint i = 0; i < self->header.n_slots && !ok; i++)
@@ -362,13 +364,13 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
   self->kdf_ms = (g_get_monotonic_time () - start) / 1000.0;
   if (!ok && out_of_memory)
     return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                           "There is not enough free memory to unlock this record. "
-                           "Close some other programs, then try again.");
+                           _("There is not enough free memory to unlock this record. "
+                           "Close some other programs, then try again."));
   if (!ok)
     return kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
                  kind == SECRET_PASSPHRASE
-                   ? "That passphrase didn't open this record. Please try again."
-                   : "That recovery key didn't open this record. Please check it and try again.");
+                   ? _("That passphrase didn't open this record. Please try again.")
+                   : _("That recovery key didn't open this record. Please check it and try again."));
   return TRUE;
 }
 
@@ -387,7 +389,7 @@ vault_new (const char *path, GError **error)
   self->key = sodium_malloc (KIT_KEY_BYTES);
   if (self->key == NULL)
     {
-      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "There is not enough memory to open a record.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, _("There is not enough memory to open a record."));
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -415,7 +417,7 @@ open_with (const char *path, SecretKind kind, const char *secret, GError **error
   if (kind == SECRET_PASSPHRASE && normal == NULL)
     {
       kit_vault_fail (error, KIT_RECORD_ERROR_WRONG_PASSPHRASE,
-            "That passphrase didn't open this record. Please try again.");
+            _("That passphrase didn't open this record. Please try again."));
       return NULL;
     }
   if (!unlock_key (self, kind, normal != NULL ? normal : secret, error))
@@ -484,13 +486,13 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
 
   if (passphrase == NULL || *passphrase == '\0')
     {
-      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, _("Please choose a passphrase."));
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
       kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-            "There is already a file with that name. Please choose another name.");
+            _("There is already a file with that name. Please choose another name."));
       return NULL;
     }
   if ((self = vault_new (path, error)) == NULL)
@@ -507,14 +509,14 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
       g_file_test (self->path, G_FILE_TEST_IS_SYMLINK))
     {
       kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                      "There is already a file with that name. Please choose another name.");
+                      _("There is already a file with that name. Please choose another name."));
       return NULL;
     }
 
   normal = kit_secret_new_normalized (passphrase);
   if (normal == NULL)
     {
-      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "That passphrase has characters that cannot be used.");
+      kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, _("That passphrase has characters that cannot be used."));
       return NULL;
     }
   if (kdf == NULL)
@@ -527,7 +529,7 @@ kit_vault_create (const char *path, const char *passphrase, const KitKdfParams *
   if (!kit_slot_seal_passphrase (&self->header.slots[0], self->key, normal, kdf))
     {
       kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-            "There is not enough memory to protect this record. Close other programs and try again.");
+            _("There is not enough memory to protect this record. Close other programs and try again."));
       return NULL;
     }
   if (out_recovery_key != NULL)
@@ -607,7 +609,7 @@ kit_vault_exec (KitVault *self, const char *sql, GError **error)
 {
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
   if (self->db == NULL)
-    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, _("The record is locked."));
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return kit_vault_fail_sqlite (self->db, error);
   return TRUE;
@@ -625,13 +627,13 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
 
   g_return_val_if_fail (KIT_IS_VAULT (self), FALSE);
   if (self->db == NULL)
-    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, "The record is locked.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED, _("The record is locked."));
   if (new_passphrase == NULL || *new_passphrase == '\0')
-    return kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, "Please choose a passphrase.");
+    return kit_vault_fail (error, KIT_RECORD_ERROR_INVALID, _("Please choose a passphrase."));
   normal = kit_secret_new_normalized (new_passphrase);
   if (normal == NULL)
     return kit_vault_fail (error, KIT_RECORD_ERROR_INVALID,
-                 "That passphrase has characters that cannot be used.");
+                 _("That passphrase has characters that cannot be used."));
   if (kdf == NULL)
     {
       kit_kdf_params_tune (&tuned, 0.5);
@@ -643,7 +645,7 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
       break;
   if (slot == self->header.n_slots)
     return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                           "This record has no passphrase to change.");
+                           _("This record has no passphrase to change."));
 
   /* Only the passphrase slot changes; the data key and any recovery slot
    * stay. The lock is held through the save, so no other save can write
@@ -655,7 +657,7 @@ kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
       self->header.slots[slot] = old_slot;
       g_mutex_unlock (&self->write_lock);
       return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
-                   "There is not enough memory to protect this record.");
+                   _("There is not enough memory to protect this record."));
     }
   ok = kit_vault_save_locked (self, FALSE, error);
   /* Put the old slot back only if the new file never replaced the old one. */
