@@ -46,7 +46,6 @@ struct _KitWindow
   /* --measure-startup */
   gint64 measure_start_us;
   gint64 key_derived_us;
-  gint64 open_started_us;
   guint measure_ticks;
   char *measure_path;
   char *measure_passphrase;     /* sodium memory, until the first frame */
@@ -377,7 +376,7 @@ on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   if (self->measure_start_us > 0)
-    self->key_derived_us = self->open_started_us + (gint64) (kit_vault_get_kdf_ms (vault) * 1000);
+    self->key_derived_us = kit_vault_get_key_ready_time (vault);
   set_vault (self, vault, TRUE);
   show_page (self, "main");
   if (self->measure_start_us > 0)
@@ -387,7 +386,6 @@ on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_unlock (KitWindow *self, const char *path, const char *passphrase)
 {
-  self->open_started_us = g_get_monotonic_time ();
   kit_vault_open_async (path, passphrase, self->cancellable, on_unlock_now_done,
                         g_object_ref (self));
 }

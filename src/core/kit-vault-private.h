@@ -19,6 +19,7 @@ struct _KitVault
   KitHeader header;             /* key slots and chunk size, rewritten on save */
   sqlite3 *db;
   double kdf_ms;
+  gint64 key_ready_us;          /* monotonic time the key derivation ended */
   guint backups_to_keep;
 
   GMutex write_lock;            /* guards everything below */

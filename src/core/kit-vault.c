@@ -361,7 +361,8 @@ unlock_key (KitVault *self, SecretKind kind, const char *secret, GError **error)
     }
   if (recovery != NULL)
     sodium_free (recovery);
-  self->kdf_ms = (g_get_monotonic_time () - start) / 1000.0;
+  self->key_ready_us = g_get_monotonic_time ();
+  self->kdf_ms = (self->key_ready_us - start) / 1000.0;
   if (!ok && out_of_memory)
     return kit_vault_fail (error, KIT_RECORD_ERROR_FAILED,
                            _("There is not enough free memory to unlock this record. "
@@ -602,6 +603,13 @@ kit_vault_get_kdf_ms (KitVault *self)
 {
   g_return_val_if_fail (KIT_IS_VAULT (self), 0);
   return self->kdf_ms;
+}
+
+gint64
+kit_vault_get_key_ready_time (KitVault *self)
+{
+  g_return_val_if_fail (KIT_IS_VAULT (self), 0);
+  return self->key_ready_us;
 }
 
 gboolean

@@ -43,8 +43,10 @@ KitVault *kit_vault_create_finish (GAsyncResult *result, char **out_recovery_key
 const char *kit_vault_get_path (KitVault *self);
 sqlite3 *kit_vault_get_db (KitVault *self);
 gboolean kit_vault_is_open (KitVault *self);
-/* Time the last key derivation took, in milliseconds. */
+/* Time the last key derivation took, in milliseconds, and when it ended
+ * (g_get_monotonic_time ()), for timings such as --measure-startup. */
 double kit_vault_get_kdf_ms (KitVault *self);
+gint64 kit_vault_get_key_ready_time (KitVault *self);
 
 /* Run SQL that returns no rows (for simple edits and tests). */
 gboolean kit_vault_exec (KitVault *self, const char *sql, GError **error);
