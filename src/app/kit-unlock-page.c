@@ -178,19 +178,31 @@ try_next_backup (KitUnlockPage *self)
   start_open (self, backup, self->backup_passphrase, on_backup_open_done);
 }
 
-static void
-on_backup_clicked (KitUnlockPage *self)
+/* The passphrase in the entry, or NULL (having asked for one) when there is
+ * nothing to try yet. */
+static const char *
+typed_passphrase (KitUnlockPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
 
   if (self->busy || self->path == NULL)
-    return;
+    return NULL;
   if (*text == '\0')
     {
       show_message (self, _("Please type your passphrase."));
       select_passphrase (self);
-      return;
+      return NULL;
     }
+  return text;
+}
+
+static void
+on_backup_clicked (KitUnlockPage *self)
+{
+  const char *text = typed_passphrase (self);
+
+  if (text == NULL)
+    return;
   clear_backups (self);
   self->backups = kit_vault_list_backups (self->path);
   self->backup_passphrase = kit_secret_new_normalized (text);
@@ -205,16 +217,10 @@ on_backup_clicked (KitUnlockPage *self)
 static void
 on_unlock_clicked (KitUnlockPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *text = typed_passphrase (self);
 
-  if (self->busy || self->path == NULL)
+  if (text == NULL)
     return;
-  if (*text == '\0')
-    {
-      show_message (self, _("Please type your passphrase."));
-      select_passphrase (self);
-      return;
-    }
   kit_unlock_page_unlock (self, text);
 }
 

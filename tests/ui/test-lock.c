@@ -21,6 +21,7 @@
 #include "kit-unlock-page.h"
 #include "kit-vault.h"
 #include "kit-window.h"
+#include "kit-ui-test.h"
 
 #define PASSPHRASE "blue kettle on a rainy tuesday"
 #define WAIT_SECONDS 30
@@ -37,37 +38,6 @@ static const Saver savers[] = {
 };
 
 /* Helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spin the main loop until @cond holds or @seconds pass. */
-static gboolean
-wait_until (Condition cond, gpointer data, double seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Spin for a while so that anything that would happen, happens. */
-static void
-spin (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GDBusConnection *
 get_bus (GBusType type)
@@ -126,7 +96,7 @@ free_monitor (KitLockMonitor *monitor, Locks *locks)
 {
   g_object_unref (monitor);
   /* Let the cancelled bus lookups finish before @locks goes. */
-  spin (0.1);
+  kit_ui_spin (0.1);
   g_clear_pointer (&locks->reason, g_free);
 }
 
@@ -141,7 +111,7 @@ emit_until_locked (GDBusConnection *bus, const char *path, const char *interface
   while (g_get_monotonic_time () < deadline)
     {
       emit (bus, path, interface, member, TRUE);
-      if (wait_until (locked, locks, 0.2))
+      if (kit_ui_wait_until (locked, locks, 0.2))
         return TRUE;
     }
   return FALSE;
@@ -159,7 +129,7 @@ START_TEST (test_idle_fires)
   kit_lock_monitor_set_idle_ms (monitor, 200);
   kit_lock_monitor_set_active (monitor, TRUE);
   ck_assert (kit_lock_monitor_get_active (monitor));
-  ck_assert_msg (wait_until (locked, &locks, 2.0), "no lock after 2 s idle (idle 200 ms)");
+  ck_assert_msg (kit_ui_wait_until (locked, &locks, 2.0), "no lock after 2 s idle (idle 200 ms)");
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   ck_assert_uint_eq (locks.count, 1);
   ck_assert_str_eq (locks.reason, "idle");
@@ -181,12 +151,12 @@ START_TEST (test_idle_activity_postpones)
   while (g_get_monotonic_time () < end)
     {
       kit_lock_monitor_note_activity (monitor);
-      spin (0.05);
+      kit_ui_spin (0.05);
     }
   ck_assert_msg (locks.count == 0, "locked (%s) while there was activity every 50 ms",
                  locks.reason);
   /* Once the activity stops, it locks. */
-  ck_assert_msg (wait_until (locked, &locks, 2.0), "no lock after the activity stopped");
+  ck_assert_msg (kit_ui_wait_until (locked, &locks, 2.0), "no lock after the activity stopped");
   ck_assert_str_eq (locks.reason, "idle");
   free_monitor (monitor, &locks);
 }
@@ -200,20 +170,20 @@ START_TEST (test_idle_inactive)
   /* Never made active. */
   kit_lock_monitor_set_idle_ms (monitor, 200);
   ck_assert (!kit_lock_monitor_get_active (monitor));
-  spin (1.0);
+  kit_ui_spin (1.0);
   ck_assert_msg (locks.count == 0, "an inactive monitor locked (%s)", locks.reason);
 
   /* Made active, then inactive again before the idle time. */
   kit_lock_monitor_set_active (monitor, TRUE);
-  spin (0.05);
+  kit_ui_spin (0.05);
   kit_lock_monitor_set_active (monitor, FALSE);
-  spin (1.0);
+  kit_ui_spin (1.0);
   ck_assert_msg (locks.count == 0, "locked (%s) after being made inactive", locks.reason);
 
   /* The idle time set in minutes goes the same way: 0 is off. */
   kit_lock_monitor_set_idle_minutes (monitor, 0);
   kit_lock_monitor_set_active (monitor, TRUE);
-  spin (1.0);
+  kit_ui_spin (1.0);
   ck_assert_msg (locks.count == 0, "locked (%s) with the idle lock off", locks.reason);
   free_monitor (monitor, &locks);
 }
@@ -235,22 +205,22 @@ START_TEST (test_screensaver)
    * true locks again). */
   locks.count = 0;
   emit (bus, saver->path, saver->interface, "ActiveChanged", FALSE);
-  spin (0.5);
+  kit_ui_spin (0.5);
   ck_assert_msg (locks.count == 0, "ActiveChanged (false) locked (%s)", locks.reason);
   emit (bus, saver->path, saver->interface, "ActiveChanged", TRUE);
-  ck_assert_msg (wait_until (locked, &locks, 5.0), "the second ActiveChanged (true) didn't lock");
+  ck_assert_msg (kit_ui_wait_until (locked, &locks, 5.0), "the second ActiveChanged (true) didn't lock");
   ck_assert_uint_eq (locks.count, 1);
 
   /* Another signal on the same interface doesn't lock. */
   locks.count = 0;
   emit (bus, saver->path, saver->interface, "WakeUpScreen", TRUE);
-  spin (0.5);
+  kit_ui_spin (0.5);
   ck_assert_msg (locks.count == 0, "WakeUpScreen locked (%s)", locks.reason);
 
   /* Inactive: the screen locking doesn't lock. */
   kit_lock_monitor_set_active (monitor, FALSE);
   emit (bus, saver->path, saver->interface, "ActiveChanged", TRUE);
-  spin (0.5);
+  kit_ui_spin (0.5);
   ck_assert_msg (locks.count == 0, "an inactive monitor locked (%s)", locks.reason);
   free_monitor (monitor, &locks);
 }
@@ -364,48 +334,48 @@ START_TEST (test_sleep)
   owner_id = g_bus_own_name_on_connection (system, "org.freedesktop.login1",
                                            G_BUS_NAME_OWNER_FLAGS_NONE, on_name_acquired, NULL,
                                            &owned, NULL);
-  ck_assert (wait_until (name_owned, &owned, 5.0));
+  ck_assert (kit_ui_wait_until (name_owned, &owned, 5.0));
 
   monitor = new_monitor (&locks);
   kit_lock_monitor_set_active (monitor, TRUE);
 
   /* Active: it takes a delay lock and keeps it. */
-  ck_assert_msg (wait_until (logind_called, &logind, 5.0), "no Inhibit call");
+  ck_assert_msg (kit_ui_wait_until (logind_called, &logind, 5.0), "no Inhibit call");
   ck_assert_str_eq (logind.what, "sleep");
   ck_assert_str_eq (logind.mode, "delay");
-  spin (0.3);
+  kit_ui_spin (0.3);
   ck_assert_msg (!fd_hung_up (GINT_TO_POINTER (logind.read_fd[0])),
                  "the delay lock was let go before sleeping");
 
   /* The same signal from someone who isn't logind does nothing. */
   emit (session, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
         "PrepareForSleep", TRUE);
-  spin (0.5);
+  kit_ui_spin (0.5);
   ck_assert_msg (locks.count == 0, "PrepareForSleep from another sender locked (%s)",
                  locks.reason);
 
   /* Going to sleep: lock, then let go of the delay lock. */
   emit (system, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep",
         TRUE);
-  ck_assert_msg (wait_until (locked, &locks, 5.0), "PrepareForSleep (true) didn't lock");
+  ck_assert_msg (kit_ui_wait_until (locked, &locks, 5.0), "PrepareForSleep (true) didn't lock");
   ck_assert_uint_eq (locks.count, 1);
   ck_assert_str_eq (locks.reason, "sleep");
-  ck_assert_msg (wait_until (fd_hung_up, GINT_TO_POINTER (logind.read_fd[0]), 5.0),
+  ck_assert_msg (kit_ui_wait_until (fd_hung_up, GINT_TO_POINTER (logind.read_fd[0]), 5.0),
                  "the delay lock is still held after PrepareForSleep (true)");
 
   /* Waking up: no lock, a new delay lock. */
   locks.count = 0;
   emit (system, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep",
         FALSE);
-  ck_assert_msg (wait_until (logind_called_twice, &logind, 5.0),
+  ck_assert_msg (kit_ui_wait_until (logind_called_twice, &logind, 5.0),
                  "no new Inhibit call after waking up");
-  spin (0.3);
+  kit_ui_spin (0.3);
   ck_assert_msg (locks.count == 0, "PrepareForSleep (false) locked (%s)", locks.reason);
   ck_assert (!fd_hung_up (GINT_TO_POINTER (logind.read_fd[1])));
 
   /* Inactive (the record is locked): the delay lock goes. */
   kit_lock_monitor_set_active (monitor, FALSE);
-  ck_assert_msg (wait_until (fd_hung_up, GINT_TO_POINTER (logind.read_fd[1]), 5.0),
+  ck_assert_msg (kit_ui_wait_until (fd_hung_up, GINT_TO_POINTER (logind.read_fd[1]), 5.0),
                  "the delay lock is still held while inactive");
 
   free_monitor (monitor, &locks);
@@ -420,86 +390,12 @@ END_TEST
 
 /* Window tests */
 
-static KitApplication *app;
-static KitWindow *window;
-static char *tmpdir;
-
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (kit_secure_init (&error), "kit_secure_init: %s",
-                 error ? error->message : "?");
-  app = kit_application_new (0);
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
-                 "register: %s", error ? error->message : "?");
-  window = kit_window_new (GTK_APPLICATION (app), kit_application_get_settings (app));
-  gtk_window_present (GTK_WINDOW (window));
-  kit_window_show_start (window);
-
-  tmpdir = g_dir_make_tmp ("kit-lock-XXXXXX", &error);
-  ck_assert_msg (tmpdir != NULL, "tmpdir: %s", error ? error->message : "?");
+  kit_ui_setup ("kit-lock-XXXXXX");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-teardown (void)
-{
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  if (tmpdir != NULL)
-    remove_tree (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
-}
-
-static gboolean
-page_is (gpointer name)
-{
-  return g_strcmp0 (kit_window_get_page_name (window), name) == 0;
-}
-
-static void
-assert_page (const char *name)
-{
-  ck_assert_msg (wait_until (page_is, (gpointer) name, WAIT_SECONDS),
-                 "expected page '%s', still on '%s'", name, kit_window_get_page_name (window));
-}
-
-static GtkWidget *
-child (const char *page_name, GType type, const char *id)
-{
-  GtkWidget *page = kit_window_get_page (window, page_name);
-  GObject *object;
-
-  ck_assert_ptr_nonnull (page);
-  object = gtk_widget_get_template_child (page, type, id);
-  ck_assert_msg (object != NULL, "no template child %s", id);
-  return GTK_WIDGET (object);
-}
 
 /* Unlock @path with the widgets of the unlock page, up to the main page. */
 static void
@@ -508,13 +404,13 @@ unlock_with_widgets (const char *path)
   GtkWidget *row, *button;
 
   kit_window_open_record (window, path);
-  assert_page ("unlock");
-  row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
-  button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  kit_ui_assert_page ("unlock");
+  row = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
   gtk_editable_set_text (GTK_EDITABLE (row), PASSPHRASE);
   ck_assert (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  assert_page ("main");
+  kit_ui_assert_page ("main");
   ck_assert_ptr_nonnull (kit_window_get_vault (window));
 }
 
@@ -576,7 +472,7 @@ START_TEST (test_window_screen_lock)
 
   /* The screen unlocking leaves the record open. */
   emit (bus, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", FALSE);
-  spin (0.5);
+  kit_ui_spin (0.5);
   ck_assert_str_eq (kit_window_get_page_name (window), "main");
   ck_assert_ptr_nonnull (kit_window_get_vault (window));
 
@@ -585,11 +481,11 @@ START_TEST (test_window_screen_lock)
   while (kit_window_get_vault (window) != NULL && g_get_monotonic_time () < deadline)
     {
       emit (bus, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", TRUE);
-      wait_until (record_closed, NULL, 0.2);
+     kit_ui_wait_until (record_closed, NULL, 0.2);
     }
   ck_assert_msg (kit_window_get_vault (window) == NULL,
                  "the record is still open after the screen locked");
-  assert_page ("unlock");
+  kit_ui_assert_page ("unlock");
   ck_assert (!kit_lock_monitor_get_active (kit_window_get_lock_monitor (window)));
   ck_assert_msg (count_people_on_disk (path, "Saved by locking") == 1,
                  "the edit made before locking isn't in the file");
@@ -612,9 +508,9 @@ START_TEST (test_window_idle_lock)
       unlock_with_widgets (path);
       ck_assert (kit_vault_exec (kit_window_get_vault (window), sql, &error));
       kit_lock_monitor_set_idle_ms (kit_window_get_lock_monitor (window), 300);
-      ck_assert_msg (wait_until (record_closed, NULL, WAIT_SECONDS),
+      ck_assert_msg (kit_ui_wait_until (record_closed, NULL, WAIT_SECONDS),
                      "round %d: the record is still open after the idle time", round);
-      assert_page ("unlock");
+      kit_ui_assert_page ("unlock");
       ck_assert_msg (count_people_on_disk (path, name) == 1,
                      "round %d: the edit made before the idle lock isn't in the file", round);
     }
@@ -636,7 +532,7 @@ lock_suite (void)
   tcase_add_test (monitor, test_sleep);
   suite_add_tcase (suite, monitor);
 
-  tcase_add_checked_fixture (win, setup, teardown);
+  tcase_add_checked_fixture (win, setup, kit_ui_teardown);
   tcase_set_timeout (win, 240);
   tcase_add_test (win, test_window_screen_lock);
   tcase_add_test (win, test_window_idle_lock);

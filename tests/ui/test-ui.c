@@ -16,121 +16,17 @@
 #include "kit-unlock-page.h"
 #include "kit-vault.h"
 #include "kit-window.h"
+#include "kit-ui-test.h"
 
 #define PASSPHRASE "blue kettle on a rainy tuesday"
 #define WAIT_SECONDS 60
 
-static KitApplication *app;
-static KitWindow *window;
-static char *tmpdir;
-
 /* Helpers */
-
-static void
-setup (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (kit_secure_init (&error), "kit_secure_init: %s",
-                 error ? error->message : "?");
-  app = kit_application_new (0);
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
-                 "register: %s", error ? error->message : "?");
-  window = kit_window_new (GTK_APPLICATION (app), kit_application_get_settings (app));
-  gtk_window_present (GTK_WINDOW (window));
-  kit_window_show_start (window);
-
-  tmpdir = g_dir_make_tmp ("kit-ui-XXXXXX", &error);
-  ck_assert_msg (tmpdir != NULL, "tmpdir: %s", error ? error->message : "?");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-teardown (void)
-{
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  if (tmpdir != NULL)
-    remove_tree (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spin the main loop until @cond holds or @seconds pass. */
-static gboolean
-wait_until (Condition cond, gpointer data, double seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Spin for a while so that anything that would happen, happens. */
-static void
-spin (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-page_is (gpointer name)
-{
-  return g_strcmp0 (kit_window_get_page_name (window), name) == 0;
-}
 
 static gboolean
 widget_visible (gpointer widget)
 {
   return gtk_widget_get_visible (GTK_WIDGET (widget));
-}
-
-static GtkWidget *
-child (const char *page_name, GType type, const char *id)
-{
-  GtkWidget *page = kit_window_get_page (window, page_name);
-  GObject *object;
-
-  ck_assert_ptr_nonnull (page);
-  object = gtk_widget_get_template_child (page, type, id);
-  ck_assert_msg (object != NULL, "no template child %s", id);
-  return GTK_WIDGET (object);
 }
 
 static void
@@ -141,10 +37,9 @@ click (GtkWidget *button)
 }
 
 static void
-assert_page (const char *name)
+setup (void)
 {
-  ck_assert_msg (wait_until (page_is, (gpointer) name, WAIT_SECONDS),
-                 "expected page '%s', still on '%s'", name, kit_window_get_page_name (window));
+  kit_ui_setup ("kit-ui-XXXXXX");
 }
 
 /* Tests */
@@ -160,14 +55,14 @@ START_TEST (test_create_lock_unlock)
 
   /* Create */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  assert_page ("create");
+  kit_ui_assert_page ("create");
   kit_create_page_set_path (KIT_CREATE_PAGE (kit_window_get_page (window, "create")), path);
 
-  pass_row = child ("create", KIT_TYPE_CREATE_PAGE, "passphrase_row");
-  confirm_row = child ("create", KIT_TYPE_CREATE_PAGE, "confirm_row");
-  create_button = child ("create", KIT_TYPE_CREATE_PAGE, "create_button");
-  match_label = child ("create", KIT_TYPE_CREATE_PAGE, "match_label");
-  recovery_switch = child ("create", KIT_TYPE_CREATE_PAGE, "recovery_switch");
+  pass_row = kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "passphrase_row");
+  confirm_row = kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "confirm_row");
+  create_button = kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "create_button");
+  match_label = kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "match_label");
+  recovery_switch = kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "recovery_switch");
 
   ck_assert (!gtk_widget_is_sensitive (create_button));
   ck_assert (gtk_switch_get_active (GTK_SWITCH (recovery_switch)));
@@ -180,49 +75,49 @@ START_TEST (test_create_lock_unlock)
   click (create_button);
 
   /* Recovery key */
-  assert_page ("recovery-key");
+  kit_ui_assert_page ("recovery-key");
   ck_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  key_label = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "key_label");
-  saved_check = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "saved_check");
-  continue_button = child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "continue_button");
+  key_label = kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "key_label");
+  saved_check = kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "saved_check");
+  continue_button = kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "continue_button");
   ck_assert_msg (strlen (gtk_label_get_label (GTK_LABEL (key_label))) >= 40,
                  "recovery key too short: '%s'", gtk_label_get_label (GTK_LABEL (key_label)));
   ck_assert_msg (!gtk_widget_is_sensitive (continue_button),
                  "Continue enabled before the checkbox");
   g_signal_emit_by_name (continue_button, "clicked");
-  spin (0.2);
+  kit_ui_spin (0.2);
   ck_assert_str_eq (kit_window_get_page_name (window), "recovery-key");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (saved_check), TRUE);
   ck_assert (gtk_widget_is_sensitive (continue_button));
   click (continue_button);
 
   /* Main page, then lock */
-  assert_page ("main");
+  kit_ui_assert_page ("main");
   ck_assert_ptr_nonnull (kit_window_get_vault (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
-  assert_page ("unlock");
+  kit_ui_assert_page ("unlock");
   ck_assert_ptr_null (kit_window_get_vault (window));
 
   /* Wrong passphrase */
-  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
-  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
-  message_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
-  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  unlock_row = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  message_label = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
+  damaged_box = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
   gtk_editable_set_text (GTK_EDITABLE (unlock_row), "red kettle on a sunny monday");
   click (unlock_button);
-  ck_assert_msg (wait_until (widget_visible, message_label, WAIT_SECONDS),
+  ck_assert_msg (kit_ui_wait_until (widget_visible, message_label, WAIT_SECONDS),
                  "no message after a wrong passphrase");
   ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (message_label)),
                     "That passphrase didn't open this record. Please try again.");
   ck_assert (!gtk_widget_get_visible (damaged_box));
-  spin (0.2);
+  kit_ui_spin (0.2);
   ck_assert_str_eq (kit_window_get_page_name (window), "unlock");
   ck_assert_ptr_null (kit_window_get_vault (window));
 
   /* Right passphrase */
   gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
   click (unlock_button);
-  assert_page ("main");
+  kit_ui_assert_page ("main");
   ck_assert_ptr_nonnull (kit_window_get_vault (window));
   ck_assert_str_eq (kit_vault_get_path (kit_window_get_vault (window)), path);
 }
@@ -251,16 +146,16 @@ START_TEST (test_damaged_record)
   ck_assert (g_file_set_contents (path, data, len, NULL));
 
   kit_window_open_record (window, path);
-  assert_page ("unlock");
-  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
-  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
-  message_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
-  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
-  damaged_label = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_label");
+  kit_ui_assert_page ("unlock");
+  unlock_row = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  message_label = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "message_label");
+  damaged_box = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  damaged_label = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_label");
 
   gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
   click (unlock_button);
-  ck_assert_msg (wait_until (widget_visible, damaged_box, WAIT_SECONDS),
+  ck_assert_msg (kit_ui_wait_until (widget_visible, damaged_box, WAIT_SECONDS),
                  "no damaged message (message shown: '%s')",
                  gtk_label_get_label (GTK_LABEL (message_label)));
   ck_assert_msg (!gtk_widget_get_visible (message_label),
@@ -268,7 +163,7 @@ START_TEST (test_damaged_record)
                  gtk_label_get_label (GTK_LABEL (message_label)));
   ck_assert_ptr_nonnull (strstr (gtk_label_get_label (GTK_LABEL (damaged_label)), "damaged"));
   ck_assert_ptr_null (strstr (gtk_label_get_label (GTK_LABEL (damaged_label)), "didn't open"));
-  spin (0.2);
+  kit_ui_spin (0.2);
   ck_assert_str_eq (kit_window_get_page_name (window), "unlock");
   ck_assert_ptr_null (kit_window_get_vault (window));
 }
@@ -301,18 +196,18 @@ START_TEST (test_damaged_record_opens_backup)
   ck_assert (g_file_set_contents (path, data, len, NULL));
 
   kit_window_open_record (window, path);
-  assert_page ("unlock");
-  unlock_row = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
-  unlock_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
-  damaged_box = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
-  backup_button = child ("unlock", KIT_TYPE_UNLOCK_PAGE, "backup_button");
+  kit_ui_assert_page ("unlock");
+  unlock_row = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  unlock_button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  damaged_box = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "damaged_box");
+  backup_button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "backup_button");
 
   gtk_editable_set_text (GTK_EDITABLE (unlock_row), PASSPHRASE);
   click (unlock_button);
-  ck_assert (wait_until (widget_visible, damaged_box, WAIT_SECONDS));
+  ck_assert (kit_ui_wait_until (widget_visible, damaged_box, WAIT_SECONDS));
   ck_assert_msg (gtk_widget_get_visible (backup_button), "no backup offered");
   click (backup_button);
-  assert_page ("main");
+  kit_ui_assert_page ("main");
   opened = kit_window_get_vault (window);
   ck_assert_ptr_nonnull (opened);
   ck_assert_str_eq (kit_vault_get_path (opened), g_ptr_array_index (backups, 0));
@@ -338,7 +233,7 @@ ui_suite (void)
   TCase *tc = tcase_create ("pages");
   TCase *pure = tcase_create ("pure");
 
-  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_checked_fixture (tc, setup, kit_ui_teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_create_lock_unlock);
   tcase_add_test (tc, test_damaged_record);
