@@ -3,6 +3,7 @@
 #include "kit-error.h"
 
 G_DEFINE_QUARK (kit-record-error-quark, kit_record_error)
+G_DEFINE_QUARK (kit-input-error-quark, kit_input_error)
 
 int
 kit_record_error_exit_code (const GError *error)

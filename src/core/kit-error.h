@@ -22,6 +22,30 @@ typedef enum {
 
 GQuark kit_record_error_quark (void);
 
+/* Input that cannot be saved, DESIGN §7. The code says which field is wrong,
+ * so the window can show the message beside it; the message is plain words
+ * for her. Nothing is saved when this is returned. */
+#define KIT_INPUT_ERROR (kit_input_error_quark ())
+
+typedef enum {
+  KIT_INPUT_ERROR_NAME,            /* a child's or person's name is empty */
+  KIT_INPUT_ERROR_DATE_OF_BIRTH,   /* not a real date, or in the future */
+  KIT_INPUT_ERROR_KIND,            /* an unknown kind of contact (or other fixed-list field) */
+  KIT_INPUT_ERROR_FREQUENCY,       /* zero or negative times, or too many */
+  KIT_INPUT_ERROR_START_DATE,      /* arrangement start date not a real date */
+  KIT_INPUT_ERROR_EFFECTIVE_DATE,  /* missing, not real, or before the arrangement began */
+  KIT_INPUT_ERROR_TOLD_DATE,       /* not real, or before ... see message */
+  KIT_INPUT_ERROR_DATE,            /* a session's or an important date's date */
+  KIT_INPUT_ERROR_REPLY_DATE,      /* reply expected before the letter was sent */
+  KIT_INPUT_ERROR_FOLLOW_UP_DATE,  /* answer dated before the request, or in the future */
+  KIT_INPUT_ERROR_LABEL,           /* an important date without a name */
+  KIT_INPUT_ERROR_EMAIL,           /* an email address without an @ */
+  KIT_INPUT_ERROR_NOT_FOUND,       /* the thing edited no longer exists */
+  KIT_INPUT_ERROR_NOTHING_CHANGED, /* a change that changes nothing and says nothing */
+} KitInputError;
+
+GQuark kit_input_error_quark (void);
+
 /* The command-line exit code for an error (0 for NULL). */
 int kit_record_error_exit_code (const GError *error);
 
