@@ -1,0 +1,17 @@
+/* kit-due-notification.h — the desktop notification at start-up for
+ * anything due within 7 days (GNotification), and taking it back on lock. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kit-store.h"
+
+G_BEGIN_DECLS
+
+/* Send one notification summing up what is due in the next 7 days, or
+ * nothing when nothing is. */
+void kit_due_notification_send (GApplication *app, KitStore *store);
+/* Withdraw it (when the record locks, so nothing about her shows while locked). */
+void kit_due_notification_withdraw (GApplication *app);
+
+G_END_DECLS
