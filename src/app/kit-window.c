@@ -927,3 +927,10 @@ kit_window_save (KitWindow *self)
   g_return_if_fail (KIT_IS_WINDOW (self));
   save_record (self, FALSE);
 }
+
+void
+kit_window_add_toast (KitWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (KIT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

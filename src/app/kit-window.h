@@ -36,4 +36,8 @@ KitLockMonitor *kit_window_get_lock_monitor (KitWindow *self);
  * after every edit. */
 void kit_window_save (KitWindow *self);
 
+/* Show @toast (taking ownership) in the window's toast overlay. Pages reach
+ * the window with gtk_widget_get_root (). */
+void kit_window_add_toast (KitWindow *self, AdwToast *toast);
+
 G_END_DECLS

@@ -31,4 +31,9 @@ const char *kit_store_column_text (sqlite3_stmt *stmt, int col);
 /* Bind @text, or NULL when it is NULL or "" (dates and optional text). */
 void kit_store_bind_optional (sqlite3_stmt *stmt, int index, const char *text);
 
+/* When contact is next due for @arrangement (see kit_arrangement_get_next_due ()),
+ * from today @today; NULL when not due (paused, stopped, or not known).
+ * Written in kit-store-sessions.c, used when arrangements and children load. */
+char *kit_store_next_due_for (KitStore *self, KitArrangement *arrangement, const char *today);
+
 G_END_DECLS
