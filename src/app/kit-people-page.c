@@ -78,6 +78,15 @@ create_row (gpointer item, gpointer user_data)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   g_object_set_data_full (G_OBJECT (row), "kit-person", g_object_ref (person), g_object_unref);
+  {
+    g_autofree char *accessible = *subtitle != '\0'
+                                    ? g_strdup_printf ("%s, %s", kit_person_get_name (person),
+                                                       subtitle)
+                                    : g_strdup (kit_person_get_name (person));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    accessible, -1);
+  }
   return row;
 }
 

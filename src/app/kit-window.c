@@ -161,6 +161,37 @@ purge_removed (KitWindow *self)
   g_signal_handler_unblock (self->store, self->store_changed_id);
 }
 
+static gboolean
+is_over (GtkWindow *window, GtkWindow *parent)
+{
+  for (GtkWindow *w = gtk_window_get_transient_for (window); w != NULL;
+       w = gtk_window_get_transient_for (w))
+    if (w == parent)
+      return TRUE;
+  return FALSE;
+}
+
+/* Forms and questions open over the record go when it locks: nothing about
+ * her may show while locked, and none of them may write to a closed record. */
+static void
+close_dialogs (KitWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) over = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_WINDOW (l->data) && is_over (l->data, GTK_WINDOW (self)))
+      g_ptr_array_add (over, g_object_ref (l->data));
+  for (guint i = 0; i < over->len; i++)
+    {
+      g_autoptr(GList) still = gtk_window_list_toplevels ();
+
+      /* One may have gone with another. */
+      if (g_list_find (still, g_ptr_array_index (over, i)) != NULL)
+        gtk_window_destroy (g_ptr_array_index (over, i));
+    }
+}
+
 /* Drop the store (before the vault closes its database under it). */
 static void
 detach_store (KitWindow *self)
@@ -169,6 +200,7 @@ detach_store (KitWindow *self)
 
   if (self->store == NULL)
     return;
+  close_dialogs (self);
   kit_main_page_set_store (self->main_page, NULL);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
