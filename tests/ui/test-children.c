@@ -391,6 +391,13 @@ START_TEST (test_remove_and_undo)
   unlock ();
   ck_assert_uint_eq (n_children (), 0);
   ck_assert_str_eq (kit_main_page_get_shown (main_page ()), "empty");
+
+  /* A form open when the record locks goes with it. */
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.add-child", NULL);
+  find_toplevel (KIT_TYPE_CHILD_DIALOG);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  kit_ui_assert_page ("unlock");
+  assert_closed (KIT_TYPE_CHILD_DIALOG);
 }
 END_TEST
 
