@@ -16,6 +16,11 @@
 #include "kit-window.h"
 
 #define UNDO_SECONDS 10
+/* libadwaita 1.2 crashes when a toast that replaced another is dismissed
+ * before its 500 ms entrance ends (the exit, 300 ms, frees what the
+ * entrance still uses), so a toast is never dismissed younger than this. */
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+#define TOAST_ADDED_KEY "kit-added-us"
 
 struct _KitMainPage
 {
@@ -27,6 +32,7 @@ struct _KitMainPage
   GtkButton *lock_button;
   GtkMenuButton *menu_button;
   GtkButton *add_child_button;
+  GtkButton *back_button;
   GtkListBox *sidebar_list;
   GtkStack *content_stack;
   KitOverviewPage *overview_page;
@@ -312,6 +318,26 @@ on_removal_toast_dismissed (KitMainPage *self, AdwToast *toast)
     self->purge_source = g_idle_add (purge_now, self);
 }
 
+static gboolean
+dismiss_later (gpointer user_data)
+{
+  adw_toast_dismiss (ADW_TOAST (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (AdwToast *toast)
+{
+  gint64 *added = g_object_get_data (G_OBJECT (toast), TOAST_ADDED_KEY);
+  gint64 age = added != NULL ? g_get_monotonic_time () - *added : TOAST_SETTLE_US;
+
+  if (age >= TOAST_SETTLE_US)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((TOAST_SETTLE_US - age) / 1000) + 1,
+                        dismiss_later, g_object_ref (toast), g_object_unref);
+}
+
 static void
 remove_child (KitMainPage *self, gint64 child_id)
 {
@@ -320,6 +346,7 @@ remove_child (KitMainPage *self, gint64 child_id)
   g_autofree char *text = NULL;
   AdwToast *toast;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gint64 *added;
 
   if (child == NULL)
     return;
@@ -339,6 +366,9 @@ remove_child (KitMainPage *self, gint64 child_id)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-remove-child");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (child_id));
+  added = g_new (gint64, 1);
+  *added = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (toast), TOAST_ADDED_KEY, added, g_free);
   g_ptr_array_add (self->removal_toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
@@ -400,7 +430,7 @@ dismiss_removal_toasts (KitMainPage *self)
   for (guint i = 0; i < toasts->len; i++)
     {
       g_signal_handlers_disconnect_by_data (g_ptr_array_index (toasts, i), self);
-      adw_toast_dismiss (g_ptr_array_index (toasts, i));
+      dismiss_toast (g_ptr_array_index (toasts, i));
     }
 }
 
@@ -611,6 +641,7 @@ kit_main_page_class_init (KitMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, add_child_button);
+  gtk_widget_class_bind_template_child (widget_class, KitMainPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, overview_page);
@@ -742,7 +773,7 @@ kit_main_page_undo_remove_child (KitMainPage *self, gint64 child_id)
         {
           g_object_ref (toast);
           g_ptr_array_remove_index (self->removal_toasts, i);
-          adw_toast_dismiss (toast);
+          dismiss_toast (toast);
           g_object_unref (toast);
           break;
         }

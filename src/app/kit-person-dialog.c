@@ -138,6 +138,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
@@ -156,7 +163,8 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer use
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not while the question, which stands over this dialog, is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -210,7 +210,9 @@ answer_message_dialog (const char *response)
 {
   GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
+  /* What clicking a response button does: respond, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
   assert_closed (ADW_TYPE_MESSAGE_DIALOG);
 }
 
@@ -368,6 +370,9 @@ START_TEST (test_remove_and_undo)
   toast = kit_main_page_get_removal_toast (main_page ());
   ck_assert_ptr_nonnull (toast);
   ck_assert_int_eq (rows_in_db (kit_vault_get_db (kit_window_get_vault (window)), mia), 1);
+  /* As a person would: not while it is still coming in (libadwaita 1.2
+   * crashes when a toast is dismissed during its entrance). */
+  kit_ui_spin (1.5);
   adw_toast_dismiss (toast);
   kit_ui_spin (0.3);
   ck_assert_int_eq (rows_in_db (kit_vault_get_db (kit_window_get_vault (window)), mia), 0);
@@ -495,19 +500,27 @@ START_TEST (test_narrow)
 }
 END_TEST
 
+static void
+add_case (Suite *suite, const char *name, const TTest *test)
+{
+  TCase *tc = tcase_create (name);
+
+  tcase_add_checked_fixture (tc, setup, kit_ui_teardown);
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test);
+  suite_add_tcase (suite, tc);
+}
+
+/* One case each, so that CK_RUN_CASE=remove CK_FORK=no runs one under a debugger. */
 static Suite *
 children_suite (void)
 {
   Suite *suite = suite_create ("children");
-  TCase *tc = tcase_create ("children");
 
-  tcase_add_checked_fixture (tc, setup, kit_ui_teardown);
-  tcase_set_timeout (tc, 240);
-  tcase_add_test (tc, test_add_child_with_errors);
-  tcase_add_test (tc, test_remove_and_undo);
-  tcase_add_test (tc, test_people);
-  tcase_add_test (tc, test_narrow);
-  suite_add_tcase (suite, tc);
+  add_case (suite, "add", test_add_child_with_errors);
+  add_case (suite, "remove", test_remove_and_undo);
+  add_case (suite, "people", test_people);
+  add_case (suite, "narrow", test_narrow);
   return suite;
 }
 
@@ -528,10 +541,14 @@ main (void)
   g_setenv ("KIT_KDF_MINIMAL", "1", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+  /* GTK 4 ignores NO_AT_BRIDGE; without this, the forked tests after the
+   * first one sometimes fail to reach the accessibility bus (a critical). */
+  g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("KIT_TODAY", TODAY, TRUE);
 
   runner = srunner_create (children_suite ());
-  srunner_set_fork_status (runner, CK_FORK);
+  if (g_getenv ("CK_FORK") == NULL)
+    srunner_set_fork_status (runner, CK_FORK);
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);
