@@ -22,6 +22,7 @@ struct _KitChildDialog
   AdwComboRow *lives_row;
   AdwComboRow *order_row;
   GtkLabel *kind_error;
+  GtkLabel *order_help;
   GtkTextView *notes_view;
   GtkButton *save_button;
 
@@ -218,6 +219,7 @@ kit_child_dialog_class_init (KitChildDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, lives_row);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, order_row);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, kind_error);
+  gtk_widget_class_bind_template_child (widget_class, KitChildDialog, order_help);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
@@ -238,6 +240,16 @@ kit_child_dialog_init (KitChildDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_vocab_combo_setup (self->lives_row, KIT_VOCAB_LIVES_WITH);
   kit_vocab_combo_setup (self->order_row, KIT_VOCAB_LEGAL_ORDER);
+  {
+    /* Translators: %s is the choice for "not known", such as "I don't know". */
+    g_autofree char *help = g_strdup_printf (
+      _("A legal order is the court's decision about who looks after the child and who "
+        "makes decisions, such as a care order or an adoption order. If you aren't sure, "
+        "choose “%s”."),
+      kit_vocab_label (KIT_VOCAB_LEGAL_ORDER, "not-known"));
+
+    gtk_label_set_label (self->order_help, help);
+  }
 }
 
 GtkWidget *

@@ -113,7 +113,7 @@ update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
       gtk_widget_set_margin_start (header, 12);
       gtk_widget_set_margin_top (header, 12);
       gtk_widget_set_margin_bottom (header, 6);
-      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "caption-heading");
       gtk_widget_add_css_class (header, "dim-label");
     }
   else if (people)
@@ -220,7 +220,7 @@ update_title (KitMainPage *self)
   else if (g_strcmp0 (visible, "people") == 0)
     title = _("People");
   else if (g_strcmp0 (visible, "empty") == 0)
-    title = _("Children");
+    title = _("Coming up");
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
 }
 
@@ -715,7 +715,9 @@ kit_main_page_set_record_path (KitMainPage *self, const char *path)
   g_autofree char *name = kit_app_record_display_name (path);
 
   g_return_if_fail (KIT_IS_MAIN_PAGE (self));
-  adw_window_title_set_subtitle (self->window_title, name);
+  /* The record's name alone: "Keep in Touch" is the window's title, and
+   * beside three buttons there is little room at 360 px. */
+  adw_window_title_set_title (self->window_title, name);
 }
 
 void
@@ -740,7 +742,8 @@ kit_main_page_set_store (KitMainPage *self, KitStore *store)
   kit_overview_page_set_store (self->overview_page, store);
   kit_child_page_set_store (self->child_page, store);
   kit_people_page_set_store (self->people_page, store);
-  /* Start on "Coming up", with the list in front when narrow. */
+  /* Start on "Coming up", with the list in front when narrow (or, with no
+   * children yet, the page that says how to add one). */
   g_free (self->shown);
   self->shown = g_strdup ("overview");
   self->shown_child = 0;
@@ -750,7 +753,10 @@ kit_main_page_set_store (KitMainPage *self, KitStore *store)
     g_list_store_splice (self->sections, 1, 1, (gpointer *) &children, 1);
   }
   show (self, "overview", 0, FALSE);
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      store != NULL &&
+                                      g_list_model_get_n_items (children_model (self)) == 0
+                                        ? "content" : "sidebar");
   update_actions (self);
 }
 
