@@ -249,7 +249,10 @@ show (KitMainPage *self, const char *page, gint64 child_id, gboolean navigate)
   self->shown_child = child_id;
   if (position >= 0)
     self->shown_position = (guint) position;
-  kit_child_page_set_child (self->child_page, child_id);
+  /* The child page follows the store's changes itself; telling it again
+   * would rebuild it (and lose her place) after every edit. */
+  if (kit_child_page_get_child (self->child_page) != child_id)
+    kit_child_page_set_child (self->child_page, child_id);
   gtk_stack_set_visible_child_name (self->content_stack, visible);
   update_title (self);
   sync_selection (self);
