@@ -266,7 +266,7 @@ verify (sqlite3 *db, gint64 only_child, Broken *broken, GError **error)
 
       rc = sqlite3_step (stmt);
       row_child = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : -1;
-      if (row_child != child)
+      if (rc != SQLITE_ROW || row_child != child)
         {
           /* The previous child's rows all verified: check where they end. */
           if (child != -1 && child_ok &&

@@ -160,29 +160,6 @@ compare_names (const char *a, const char *b)
 
 /* --- Children -------------------------------------------------------------- */
 
-static char *
-initials_of (const char *name)
-{
-  g_auto (GStrv) words = g_strsplit_set (name != NULL ? name : "", " \t\n-", -1);
-  GString *out = g_string_new (NULL);
-  const char *first = NULL, *last = NULL;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0' || !g_unichar_isalnum (g_utf8_get_char (words[i])))
-        continue;
-      if (first == NULL)
-        first = words[i];
-      else
-        last = words[i];
-    }
-  if (first != NULL)
-    g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (first)));
-  if (last != NULL)
-    g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (last)));
-  return g_string_free (out, FALSE);
-}
-
 /* The earliest next-due date of the child's active arrangements. */
 static char *
 next_contact_of (KitStore *self, gint64 child_id)
@@ -218,7 +195,6 @@ static KitChild *
 child_from_row (sqlite3_stmt *stmt)
 {
   KitChild *child = kit_child_new ();
-  g_autofree char *initials = NULL;
 
   kit_child_set_id (child, sqlite3_column_int64 (stmt, 0));
   kit_child_set_name (child, kit_store_column_text (stmt, 1));
@@ -227,8 +203,6 @@ child_from_row (sqlite3_stmt *stmt)
   kit_child_set_lives_with (child, kit_store_column_text (stmt, 4));
   kit_child_set_legal_order (child, kit_store_column_text (stmt, 5));
   kit_child_set_notes (child, kit_store_column_text (stmt, 6));
-  initials = initials_of (kit_child_get_name (child));
-  kit_child_set_initials (child, initials);
   return child;
 }
 
