@@ -569,7 +569,7 @@ add_planned_sessions (KitStore *self, Upcoming *up)
       g_autofree char *day = format_day (date);
       g_autofree char *title = session_title (kit_store_column_text (stmt, 1), name);
       g_autofree char *detail = is_set (venue)
-        /* Translators: "Friday 5 December 2026 · Meeting, with someone there, at the family centre" */
+        /* Translators: "Friday 5 December 2026 · Supervised visits, at the family centre" */
         ? g_strdup_printf (_("%s · %s, at %s"), day, kind_label, venue)
         /* Translators: "Friday 5 December 2026 · Video calls" */
         : g_strdup_printf (_("%s · %s"), day, kind_label);

@@ -216,7 +216,7 @@ START_TEST (test_sessions_validation)
     ck_assert_str_eq (kit_session_get_status (saved), "cancelled");
     g_autofree char *text = kit_session_describe (saved);
     ck_assert_str_eq (text, "Cancelled by the carers: Mia was ill");
-    ck_assert_str_eq (kit_session_get_arrangement_title (saved), "Meeting, with someone there");
+    ck_assert_str_eq (kit_session_get_arrangement_title (saved), "Supervised visits");
   }
   ck_assert (kit_store_remove_session (f.store, kit_session_get_id (good), &error));
   ck_assert_uint_eq (f.changed, 3);
@@ -365,7 +365,7 @@ START_TEST (test_upcoming)
     { KIT_UPCOMING_DATE_THAT_MATTERS, "2026-11-30", "The court hearing",
       "Monday 30 November 2026 · Mia", 0 },
     { KIT_UPCOMING_SESSION, "2026-12-01", "Contact with Mia",
-      "Tuesday 1 December 2026 · Meeting, with someone there, at the family centre", 2 },
+      "Tuesday 1 December 2026 · Supervised visits, at the family centre", 2 },
     { KIT_UPCOMING_DATE_THAT_MATTERS, "2026-12-01", "The day she went into care", NULL, 0 },
     { KIT_UPCOMING_BIRTHDAY, "2026-12-05", "Mia's birthday",
       "Mia turns 7 on Saturday 5 December 2026", 0 },
