@@ -27,8 +27,8 @@ static const KitVocabItem legal_order[] = {
 
 static const KitVocabItem kind[] = {
   { "letterbox", N_("Letters through the agency"), N_("Letters passed on by the adoption agency") },
-  { "face-to-face-supervised", N_("Meeting, with someone there"), N_("Seeing each other with a supervisor present") },
-  { "face-to-face-unsupervised", N_("Meeting on our own"), N_("Seeing each other without a supervisor") },
+  { "face-to-face-supervised", N_("Supervised visits"), N_("Seeing each other with a contact supervisor there") },
+  { "face-to-face-unsupervised", N_("Visits without a supervisor"), N_("Seeing each other with nobody supervising") },
   { "video-call", N_("Video calls"), NULL },
   { "phone-call", N_("Phone calls"), NULL },
   { "cards-and-gifts", N_("Cards and presents"), N_("Cards or presents for birthdays and special days") },
