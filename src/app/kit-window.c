@@ -1093,6 +1093,13 @@ kit_window_get_vault (KitWindow *self)
   return self->vault;
 }
 
+KitStore *
+kit_window_get_store (KitWindow *self)
+{
+  g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
 const char *
 kit_window_get_page_name (KitWindow *self)
 {

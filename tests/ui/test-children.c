@@ -321,6 +321,44 @@ START_TEST (test_add_child_with_errors)
 }
 END_TEST
 
+/* A new arrangement for @child_id, agreed next on @next_due. */
+static void
+add_arrangement (gint64 child_id, const char *next_due)
+{
+  g_autoptr(KitChange) change = kit_change_new (child_id, 0);
+  g_autoptr(KitArrangement) arrangement = kit_arrangement_new (child_id);
+  g_autoptr(GError) error = NULL;
+
+  kit_arrangement_set_kind (arrangement, "letterbox");
+  kit_arrangement_set_status (arrangement, "active");
+  kit_arrangement_set_agreed_next (arrangement, next_due);
+  kit_change_set_what_changed (change, "started");
+  kit_change_set_effective_date (change, "2026-01-10");
+  kit_change_set_reason_given (change, "no");
+  ck_assert_msg (kit_store_record_change (kit_window_get_store (window), change, arrangement,
+                                          &error),
+                 "record_change: %s", error ? error->message : "?");
+}
+
+START_TEST (test_next_contact)
+{
+  g_autofree char *path = create_record ();
+  const char *next;
+
+  add_child ("Mia", "14/3/2019");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+               GTK_WIDGET (child_row ("Mia")), KIT_TYPE_CHILD_ROW, "next_label"))));
+  add_arrangement (child_id ("Mia"), "2026-09-01");
+  next = row_label (child_row ("Mia"), "next_label");
+  ck_assert_msg (g_strcmp0 (next, "Next contact 1 September 2026") == 0,
+                 "next contact: '%s'", next);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+               GTK_WIDGET (child_row ("Mia")), KIT_TYPE_CHILD_ROW, "next_label"))));
+  /* Still her page, after the sidebar caught up. */
+  ck_assert_int_eq (kit_main_page_get_shown_child (main_page ()), child_id ("Mia"));
+}
+END_TEST
+
 START_TEST (test_remove_and_undo)
 {
   g_autofree char *path = create_record ();
@@ -518,6 +556,7 @@ children_suite (void)
   Suite *suite = suite_create ("children");
 
   add_case (suite, "add", test_add_child_with_errors);
+  add_case (suite, "next", test_next_contact);
   add_case (suite, "remove", test_remove_and_undo);
   add_case (suite, "people", test_people);
   add_case (suite, "narrow", test_narrow);
