@@ -222,7 +222,7 @@ fill (KitPersonDialog *self)
   set_view_text (self->notes_view, kit_person_get_notes (person));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", editing);
-  gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Contact Details")
+  gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Person")
                                                    : _("Add a Person"));
   clear_errors (self);
 }
