@@ -585,6 +585,7 @@ add_shortcuts (KitMainPage *self)
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
   add_shortcut (shortcuts, "<Control><Shift>n", "main.add-child", NULL);
   add_shortcut (shortcuts, "<Control>e", "main.edit-child", g_variant_new_int64 (0));
+  add_shortcut (shortcuts, "<Control>Delete", "main.remove-child", g_variant_new_int64 (0));
   add_shortcut (shortcuts, "<Control>1", "main.show-overview", NULL);
   add_shortcut (shortcuts, "<Control>2", "main.show-people", NULL);
   add_shortcut (shortcuts, "<Alt>Up", "main.previous-child", NULL);
