@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-child-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
@@ -238,6 +239,7 @@ static void
 kit_child_dialog_init (KitChildDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_name_rows (GTK_WIDGET (self));
   kit_vocab_combo_setup (self->lives_row, KIT_VOCAB_LIVES_WITH);
   kit_vocab_combo_setup (self->order_row, KIT_VOCAB_LEGAL_ORDER);
   {

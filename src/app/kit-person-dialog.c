@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-error.h"
 #include "kit-person-dialog.h"
 
@@ -282,6 +283,7 @@ static void
 kit_person_dialog_init (KitPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *
