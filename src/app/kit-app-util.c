@@ -115,6 +115,21 @@ kit_app_name_rows (GtkWidget *widget)
 }
 
 void
+kit_app_add_save_shortcut (GtkWidget *dialog, const char *action_name)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger =
+    gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (dialog, controller);
+}
+
+void
 kit_app_unparent_children (GtkWidget *widget)
 {
   GtkWidget *child;

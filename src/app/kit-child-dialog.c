@@ -228,10 +228,6 @@ kit_child_dialog_class_init (KitChildDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -240,6 +236,7 @@ kit_child_dialog_init (KitChildDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_name_rows (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   kit_vocab_combo_setup (self->lives_row, KIT_VOCAB_LIVES_WITH);
   kit_vocab_combo_setup (self->order_row, KIT_VOCAB_LEGAL_ORDER);
   {

@@ -272,10 +272,6 @@ kit_person_dialog_class_init (KitPersonDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -284,6 +280,7 @@ kit_person_dialog_init (KitPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_name_rows (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
 }
 
 GtkWidget *
