@@ -584,6 +584,76 @@ START_TEST (test_long_history_in_order)
 }
 END_TEST
 
+START_TEST (test_arrangement_details)
+{
+  Fixture f;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KitArrangement) a = NULL;
+  gint64 id, changes;
+  guint changed;
+
+  setup (&f);
+  id = new_letterbox (&f, NULL);
+  changes = count (&f, "changes");
+  changed = f.changed;
+
+  /* Details are saved without a change in the history; contact itself is not. */
+  a = kit_store_find_arrangement (f.store, id);
+  kit_arrangement_set_notes (a, "Letters go via the agency's Leeds office.");
+  kit_arrangement_set_last_reviewed (a, "2025-09-01");
+  kit_arrangement_set_next_review (a, "2027-09-01");
+  kit_arrangement_set_agreed_next (a, "2027-03-01");
+  kit_arrangement_set_coordinator_id (a, 0);
+  kit_arrangement_set_freq_count (a, 12);   /* ignored: that is a change */
+  ck_assert_msg (kit_store_save_arrangement_details (f.store, a, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_uint_eq (f.changed, changed + 1);
+  ck_assert_int_eq (count (&f, "changes"), changes);
+  g_clear_object (&a);
+  a = kit_store_find_arrangement (f.store, id);
+  ck_assert_str_eq (kit_arrangement_get_notes (a), "Letters go via the agency's Leeds office.");
+  ck_assert_str_eq (kit_arrangement_get_last_reviewed (a), "2025-09-01");
+  ck_assert_str_eq (kit_arrangement_get_next_review (a), "2027-09-01");
+  ck_assert_str_eq (kit_arrangement_get_agreed_next (a), "2027-03-01");
+  ck_assert_int_eq (kit_arrangement_get_coordinator_id (a), 0);
+  ck_assert_str_eq (kit_arrangement_get_coordinator_name (a), "");
+  ck_assert_int_eq (kit_arrangement_get_freq_count (a), 2);
+
+  /* Refused: a review in the future said to have happened, a date that does
+   * not exist, someone not in the address book. Nothing saved. */
+  kit_arrangement_set_last_reviewed (a, "2027-01-01");
+  ck_assert (!kit_store_save_arrangement_details (f.store, a, &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_DATE);
+  kit_arrangement_set_last_reviewed (a, NULL);
+  kit_arrangement_set_next_review (a, "2027-02-30");
+  ck_assert (!kit_store_save_arrangement_details (f.store, a, &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_DATE);
+  kit_arrangement_set_next_review (a, NULL);
+  kit_arrangement_set_supervisor_id (a, f.jo + 50);
+  ck_assert (!kit_store_save_arrangement_details (f.store, a, &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert_uint_eq (f.changed, changed + 1);
+  g_clear_object (&a);
+  a = kit_store_find_arrangement (f.store, id);
+  ck_assert_str_eq (kit_arrangement_get_last_reviewed (a), "2025-09-01");
+
+  /* A new arrangement whose start date does not exist. */
+  {
+    g_autoptr (KitChange) change = kit_change_new (f.child, 0);
+    g_autoptr (KitArrangement) b = kit_arrangement_new (f.child);
+    kit_arrangement_set_kind (b, "video-call");
+    kit_arrangement_set_start_date (b, "2021-04-31");
+    kit_change_set_what_changed (change, "started");
+    kit_change_set_effective_date (change, "2021-05-01");
+    ck_assert (!kit_store_record_change (f.store, change, b, &error));
+    assert_input_error (&error, KIT_INPUT_ERROR_START_DATE);
+    ck_assert_int_eq (count (&f, "arrangements"), 1);
+    ck_assert_int_eq (kit_arrangement_get_id (b), 0);
+  }
+  teardown (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -595,5 +665,6 @@ main (void)
   kt_add_test (s, "correction-and-follow-ups", test_correction_and_follow_ups);
   kt_add_test (s, "tampering-seen-on-opening", test_tampering_seen_on_opening);
   kt_add_test (s, "long-history-in-order", test_long_history_in_order);
+  kt_add_test (s, "arrangement-details", test_arrangement_details);
   return kt_run_suite (s);
 }
