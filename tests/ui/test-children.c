@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-child-dialog.h"
 #include "kit-child-row.h"
@@ -538,6 +539,34 @@ START_TEST (test_narrow)
 }
 END_TEST
 
+START_TEST (test_age_text)
+{
+  struct { const char *birth, *today, *text; } cases[] = {
+    { "2019-03-14", "2026-06-15", "7 years old" },
+    { "2019-06-16", "2026-06-15", "6 years old" },
+    { "2025-06-15", "2026-06-15", "1 year old" },
+    { "2025-06-16", "2026-06-15", "11 months old" },
+    { "2025-09-01", "2026-06-15", "9 months old" },
+    { "2026-05-15", "2026-06-15", "1 month old" },
+    { "2026-05-16", "2026-06-15", "Under a month old" },
+    { "2026-06-15", "2026-06-15", "Under a month old" },
+    { "2024-02-29", "2025-02-28", "11 months old" },
+    { "2024-02-29", "2025-03-01", "1 year old" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = kit_app_age_text (cases[i].birth, cases[i].today);
+
+      ck_assert_msg (g_strcmp0 (text, cases[i].text) == 0, "%s on %s: '%s', not '%s'",
+                     cases[i].birth, cases[i].today, text, cases[i].text);
+    }
+  ck_assert_ptr_null (kit_app_age_text ("2027-01-01", "2026-06-15"));
+  ck_assert_ptr_null (kit_app_age_text (NULL, "2026-06-15"));
+  ck_assert_ptr_null (kit_app_age_text ("", "2026-06-15"));
+}
+END_TEST
+
 static void
 add_case (Suite *suite, const char *name, const TTest *test)
 {
@@ -560,6 +589,12 @@ children_suite (void)
   add_case (suite, "remove", test_remove_and_undo);
   add_case (suite, "people", test_people);
   add_case (suite, "narrow", test_narrow);
+  {
+    TCase *pure = tcase_create ("pure");
+
+    tcase_add_test (pure, test_age_text);
+    suite_add_tcase (suite, pure);
+  }
   return suite;
 }
 
