@@ -30,7 +30,10 @@ static char *
 describe_item (KitUpcoming *item, const char *today)
 {
   g_autofree char *name = first_name (kit_upcoming_get_child_name (item));
-  g_autofree char *when = kit_day_words_when (kit_upcoming_get_date (item), today);
+  const char *date = kit_upcoming_get_date (item);
+  g_autofree char *when = kit_date_compare (date, today) < 0
+                            ? g_strdup (_("already due"))
+                            : kit_day_words_when (date, today);
 
   switch (kit_upcoming_get_kind (item))
     {

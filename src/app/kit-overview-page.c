@@ -96,6 +96,11 @@ day_key (KitUpcoming *item, const char *today, char **heading)
       *heading = g_strdup (_("Replies that haven't arrived"));
       return "overdue";
     }
+  if (kit_date_compare (kit_upcoming_get_date (item), today) < 0)
+    {
+      *heading = g_strdup (_("Due already"));
+      return "past";
+    }
   *heading = kit_day_words_heading (kit_upcoming_get_date (item), today);
   return kit_upcoming_get_date (item);
 }
