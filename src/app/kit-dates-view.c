@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kit-app-util.h"
@@ -90,12 +91,13 @@ date_subtitle (KitImportantDate *date, const char *today)
   if (kit_important_date_get_yearly (date))
     {
       g_autofree char *day = kit_day_words_day_month (iso);
-      g_autofree char *since = kit_date_format (iso);
+      int year = 0;
 
       if (kit_important_date_get_id (date) == 0)
         return g_strdup (distance);
-      /* Translators: "14 March, every year since 14 March 2021 — in 12 days" */
-      return g_strdup_printf (_("%s, every year since %s — %s"), day, since, distance);
+      sscanf (iso, "%d", &year);
+      /* Translators: "14 March, every year since 2021 — in 12 days" */
+      return g_strdup_printf (_("%s, every year since %d — %s"), day, year, distance);
     }
   else
     {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kit-app-util.h"
 #include "kit-date.h"
@@ -141,12 +142,18 @@ create_upcoming_row (gpointer data, gpointer user_data)
   g_autofree char *accessible = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (kit_upcoming_get_icon_name (item));
-  GtkWidget *name = gtk_label_new (kit_upcoming_get_child_name (item));
+  const char *title = kit_upcoming_get_title (item);
+  const char *detail = kit_upcoming_get_detail (item);
+  const char *name = kit_upcoming_get_child_name (item);
+  g_autofree char *subtitle = NULL;
 
   day_key (item, self->today, &heading);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kit_upcoming_get_title (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kit_upcoming_get_detail (item));
+  /* The child's name is said once: the store's words usually hold it already. */
+  if (name != NULL && strstr (title, name) == NULL && strstr (detail, name) == NULL)
+    subtitle = g_strdup_printf ("%s · %s", name, detail);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : detail);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   /* Only a missing reply is marked; birthdays and hard dates stay quiet. */
@@ -155,16 +162,11 @@ create_upcoming_row (gpointer data, gpointer user_data)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
-  gtk_widget_add_css_class (name, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), name);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   g_object_set_data_full (G_OBJECT (row), "kit-upcoming", g_object_ref (item), g_object_unref);
-  accessible = g_strdup_printf ("%s. %s. %s. %s", heading, kit_upcoming_get_title (item),
-                                kit_upcoming_get_detail (item),
-                                kit_upcoming_get_child_name (item));
+  accessible = g_strdup_printf ("%s. %s. %s", heading, title,
+                                subtitle != NULL ? subtitle : detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   return row;
