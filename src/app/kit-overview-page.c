@@ -38,6 +38,7 @@ struct _KitOverviewPage
   KitStore *store;
   gulong changed_id;
   char *today;
+  guint day_timer;
 };
 
 G_DEFINE_FINAL_TYPE (KitOverviewPage, kit_overview_page, GTK_TYPE_WIDGET)
@@ -272,6 +273,18 @@ on_store_changed (KitOverviewPage *self)
   reload (self);
 }
 
+/* "Today" and "Tomorrow" move on at midnight, even with the window left open. */
+static gboolean
+check_day (gpointer user_data)
+{
+  KitOverviewPage *self = user_data;
+  g_autofree char *today = kit_date_today ();
+
+  if (g_strcmp0 (today, self->today) != 0)
+    reload (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 build_totals (KitOverviewPage *self)
 {
@@ -313,6 +326,7 @@ kit_overview_page_dispose (GObject *object)
   KitOverviewPage *self = KIT_OVERVIEW_PAGE (object);
 
   disconnect_store (self);
+  g_clear_handle_id (&self->day_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_OVERVIEW_PAGE);
   kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_overview_page_parent_class)->dispose (object);
@@ -355,6 +369,7 @@ kit_overview_page_init (KitOverviewPage *self)
   gtk_list_box_set_header_func (self->upcoming_list, update_header, self, NULL);
   build_totals (self);
   reload (self);
+  self->day_timer = g_timeout_add_seconds (60, check_day, self);
 }
 
 GtkWidget *

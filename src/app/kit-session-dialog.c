@@ -354,7 +354,6 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
       kit_session_set_kind (self->session, default_kind (self));
       kit_session_set_status (self->session, "happened");
       self->reply_suggested = TRUE;
-      gtk_window_set_title (GTK_WINDOW (self), _("New Session or Letter"));
     }
   else
     self->session = kit_session_copy (session);
