@@ -262,7 +262,14 @@ on_save_clicked (KitSessionDialog *self)
   if (is_letter_sent (self) && !read_date (self->reply_row, self->reply_error, FALSE, &reply))
     return;
 
-  status = letter ? "happened" : selected_code (self->status_row, KIT_VOCAB_SESSION_STATUS);
+  /* A letter is sent or received; one planned elsewhere keeps its status. */
+  status = selected_code (self->status_row, KIT_VOCAB_SESSION_STATUS);
+  if (letter)
+    {
+      const char *was = kit_session_get_status (self->session);
+
+      status = was == NULL || g_strcmp0 (was, "cancelled") == 0 ? "happened" : was;
+    }
   session = kit_session_copy (self->session);
   kit_session_set_arrangement_id (session,
                                   g_array_index (self->arrangement_ids, gint64, arrangement));

@@ -90,7 +90,9 @@ create_row (gpointer item, gpointer user_data)
     gtk_box_append (GTK_BOX (text), row_label (title, "dim-label"));
   gtk_box_append (GTK_BOX (text), row_label (what, NULL));
   if (reply != NULL)
-    gtk_box_append (GTK_BOX (text), row_label (reply, "warning"));
+    gtk_box_append (GTK_BOX (text),
+                    row_label (reply, kit_session_reply_overdue (session, self->today)
+                                        ? "warning" : "dim-label"));
   if (notes != NULL && *notes != '\0')
     {
       GtkWidget *label = row_label (notes, "dim-label");
