@@ -18,6 +18,7 @@ struct _KitDateDialog
   AdwEntryRow *date_row;
   GtkLabel *date_error;
   GtkSwitch *yearly_switch;
+  GtkWidget *save_button;
 
   KitStore *store;
   KitImportantDate *date;
@@ -134,6 +135,7 @@ kit_date_dialog_class_init (KitDateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitDateDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KitDateDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, KitDateDialog, yearly_switch);
+  gtk_widget_class_bind_template_child (widget_class, KitDateDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);

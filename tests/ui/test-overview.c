@@ -53,14 +53,14 @@ contains_text (GtkWidget *widget, const char *text)
 static GtkWidget *
 find_dialog (GType type)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
     }
   return NULL;
 }
@@ -424,7 +424,9 @@ main (void)
   g_setenv ("NO_AT_BRIDGE", "1", FALSE);
 
   runner = srunner_create (overview_suite ());
-  srunner_set_fork_status (runner, CK_FORK);
+  /* CK_FORK=no in the environment runs the tests in one process, for gdb. */
+  if (g_getenv ("CK_FORK") == NULL)
+    srunner_set_fork_status (runner, CK_FORK);
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);
