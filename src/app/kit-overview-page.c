@@ -27,7 +27,7 @@ struct _KitOverviewPage
 {
   GtkWidget parent_instance;
 
-  AdwStatusPage *empty_page;
+  GtkWidget *empty_page;
   GtkListBox *upcoming_list;
   GtkWidget *glance_box;
   GtkFlowBox *totals_box;
@@ -241,7 +241,7 @@ reload (KitOverviewPage *self)
   gtk_list_box_bind_model (self->upcoming_list, upcoming, create_upcoming_row, self, NULL);
   gtk_list_box_bind_model (self->children_list, children, create_child_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), n_upcoming > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_upcoming == 0);
+  gtk_widget_set_visible (self->empty_page, n_upcoming == 0);
   gtk_widget_set_visible (self->glance_box, n_children > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->children_list), n_children > 1);
   update_totals (self);

@@ -16,7 +16,7 @@ struct _KitSessionsView
 {
   GtkWidget parent_instance;
 
-  AdwStatusPage *empty_page;
+  GtkWidget *empty_page;
   GtkWidget *upcoming_heading;
   GtkListBox *upcoming_list;
   GtkWidget *past_heading;
@@ -153,7 +153,7 @@ reload (KitSessionsView *self)
 
   upcoming = g_list_model_get_n_items (G_LIST_MODEL (self->upcoming));
   past = g_list_model_get_n_items (G_LIST_MODEL (self->past));
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), upcoming + past == 0);
+  gtk_widget_set_visible (self->empty_page, upcoming + past == 0);
   gtk_widget_set_visible (self->upcoming_heading, upcoming > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), upcoming > 0);
   gtk_widget_set_visible (self->past_heading, past > 0);
