@@ -21,16 +21,21 @@ struct _KitSessionsView
   GtkListBox *upcoming_list;
   GtkWidget *past_heading;
   GtkListBox *past_list;
+  GtkWidget *older_button;
 
   KitStore *store;
   gulong changed_id;
   gint64 child_id;
   GListStore *upcoming;  /* of KitSession, soonest first */
   GListStore *past;      /* of KitSession, newest first */
+  GtkSliceListModel *past_shown;  /* the newest of them, a page at a time */
   char *today;
 };
 
 G_DEFINE_FINAL_TYPE (KitSessionsView, kit_sessions_view, GTK_TYPE_WIDGET)
+
+/* Rows made at once; older ones on asking, so a long history opens quickly. */
+#define PAGE_SIZE 40
 
 static gboolean
 is_coming_up (KitSession *session, const char *today)
@@ -39,18 +44,26 @@ is_coming_up (KitSession *session, const char *today)
          && kit_date_compare (kit_session_get_date (session), today) >= 0;
 }
 
-static GMenuModel *
-row_menu (gint64 id)
+/* The menu is made when first opened: a popover for each of hundreds of
+ * rows would cost more than the rows themselves. */
+static void
+create_row_menu (GtkMenuButton *button, gpointer user_data)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove"), NULL);
+  gint64 id = *(gint64 *) user_data;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) edit = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
+  edit = g_menu_item_new (_("_Edit"), NULL);
+  remove = g_menu_item_new (_("_Remove"), NULL);
   g_menu_item_set_action_and_target_value (edit, "sessions.edit", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (remove, "sessions.remove", g_variant_new_int64 (id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, remove);
-  return G_MENU_MODEL (menu);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static GtkWidget *
@@ -76,7 +89,6 @@ create_row (gpointer item, gpointer user_data)
   g_autofree char *what = kit_session_describe (session);
   g_autofree char *reply = kit_session_describe_reply (session, self->today);
   g_autofree char *accessible = NULL;
-  g_autoptr(GMenuModel) menu = row_menu (id);
   const char *title = kit_session_get_arrangement_title (session);
   const char *notes = kit_session_get_notes (session);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -103,7 +115,8 @@ create_row (gpointer item, gpointer user_data)
     }
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_row_menu,
+                                         g_memdup2 (&id, sizeof id), g_free);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Edit or remove"));
@@ -130,26 +143,30 @@ static void
 reload (KitSessionsView *self)
 {
   g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GPtrArray) coming = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
   guint n, upcoming, past;
 
-  g_list_store_remove_all (self->upcoming);
-  g_list_store_remove_all (self->past);
   g_free (self->today);
   self->today = kit_date_today ();
-
   if (self->store != NULL && self->child_id != 0)
     sessions = kit_store_list_sessions (self->store, self->child_id, 0);
   n = sessions != NULL ? g_list_model_get_n_items (sessions) : 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KitSession) session = g_list_model_get_item (sessions, i);
+      KitSession *session = g_list_model_get_item (sessions, i);
 
       /* Newest first from the store; the soonest planned one goes first. */
       if (is_coming_up (session, self->today))
-        g_list_store_insert (self->upcoming, 0, session);
+        g_ptr_array_insert (coming, 0, session);
       else
-        g_list_store_append (self->past, session);
+        g_ptr_array_add (before, session);
     }
+  /* One change per list, so each list box rebuilds once. */
+  g_list_store_splice (self->upcoming, 0, g_list_model_get_n_items (G_LIST_MODEL (self->upcoming)),
+                       coming->pdata, coming->len);
+  g_list_store_splice (self->past, 0, g_list_model_get_n_items (G_LIST_MODEL (self->past)),
+                       before->pdata, before->len);
 
   upcoming = g_list_model_get_n_items (G_LIST_MODEL (self->upcoming));
   past = g_list_model_get_n_items (G_LIST_MODEL (self->past));
@@ -158,6 +175,8 @@ reload (KitSessionsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), upcoming > 0);
   gtk_widget_set_visible (self->past_heading, past > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->past_list), past > 0);
+  gtk_widget_set_visible (self->older_button,
+                          past > gtk_slice_list_model_get_size (self->past_shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.add",
                                  self->store != NULL && self->child_id != 0);
 }
@@ -199,6 +218,16 @@ on_row_activated (KitSessionsView *self, GtkListBoxRow *row)
   if (session != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "sessions.edit", "x",
                                 kit_session_get_id (session));
+}
+
+static void
+on_older_clicked (KitSessionsView *self)
+{
+  gtk_slice_list_model_set_size (self->past_shown,
+                                 gtk_slice_list_model_get_size (self->past_shown) + PAGE_SIZE);
+  gtk_widget_set_visible (self->older_button,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->past))
+                            > gtk_slice_list_model_get_size (self->past_shown));
 }
 
 static void
@@ -275,6 +304,7 @@ kit_sessions_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_SESSIONS_VIEW);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->upcoming);
+  g_clear_object (&self->past_shown);
   g_clear_object (&self->past);
   G_OBJECT_CLASS (kit_sessions_view_parent_class)->dispose (object);
 }
@@ -304,6 +334,8 @@ kit_sessions_view_class_init (KitSessionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitSessionsView, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, KitSessionsView, past_heading);
   gtk_widget_class_bind_template_child (widget_class, KitSessionsView, past_list);
+  gtk_widget_class_bind_template_child (widget_class, KitSessionsView, older_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_older_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "sessions.add", NULL, add_action);
@@ -321,7 +353,10 @@ kit_sessions_view_init (KitSessionsView *self)
   self->past = g_list_store_new (KIT_TYPE_SESSION);
   gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),
                            create_row, self, NULL);
-  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past), create_row, self, NULL);
+  self->past_shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->past)), 0,
+                                               PAGE_SIZE);
+  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past_shown), create_row, self,
+                           NULL);
   reload (self);
 }
 
@@ -353,6 +388,7 @@ kit_sessions_view_set_child (KitSessionsView *self, gint64 child_id)
 {
   g_return_if_fail (KIT_IS_SESSIONS_VIEW (self));
   self->child_id = child_id;
+  gtk_slice_list_model_set_size (self->past_shown, PAGE_SIZE);
   reload (self);
 }
 
