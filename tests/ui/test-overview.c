@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kit-date-dialog.h"
+#include "kit-date.h"
 #include "kit-dates-view.h"
 #include "kit-due-notification.h"
 #include "kit-overview-page.h"
@@ -46,6 +47,18 @@ contains_text (GtkWidget *widget, const char *text)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child) && contains_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
       return TRUE;
   return FALSE;
 }
@@ -318,6 +331,48 @@ START_TEST (test_planned_contact_coming_up)
 }
 END_TEST
 
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+START_TEST (test_long_history_pages)
+{
+  g_autoptr(GListModel) arrangements = kit_store_list_arrangements (store, child_id);
+  g_autoptr(KitArrangement) arrangement = g_list_model_get_item (arrangements, 0);
+  GtkWidget *past_list = part (GTK_WIDGET (sessions_view), KIT_TYPE_SESSIONS_VIEW, "past_list");
+  GtkWidget *older = part (GTK_WIDGET (sessions_view), KIT_TYPE_SESSIONS_VIEW, "older_button");
+
+  for (int i = 0; i < 45; i++)
+    {
+      g_autoptr(KitSession) session = kit_session_new (kit_arrangement_get_id (arrangement));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *date = kit_date_add_days ("2026-01-01", i);
+
+      kit_session_set_date (session, date);
+      kit_session_set_kind (session, "letter-received");
+      kit_session_set_status (session, "happened");
+      ck_assert_msg (kit_store_save_session (store, session, &error), "save: %s",
+                     error ? error->message : "?");
+    }
+  /* The newest first, a page at a time. */
+  ck_assert_uint_eq (n_rows (past_list), 40);
+  ck_assert (gtk_widget_get_visible (older));
+  ck_assert (has_label (past_list, "14 February 2026"));
+  ck_assert (has_label (past_list, "6 January 2026"));
+  ck_assert (!has_label (past_list, "5 January 2026"));
+  g_signal_emit_by_name (older, "clicked");
+  ck_assert_uint_eq (n_rows (past_list), 45);
+  ck_assert (!gtk_widget_get_visible (older));
+  ck_assert (has_label (past_list, "1 January 2026"));
+}
+END_TEST
+
 START_TEST (test_date_that_matters)
 {
   GtkWidget *dialog;
@@ -397,6 +452,7 @@ overview_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_reply_overdue_then_arrives);
   tcase_add_test (tc, test_planned_contact_coming_up);
+  tcase_add_test (tc, test_long_history_pages);
   tcase_add_test (tc, test_date_that_matters);
   tcase_add_test (tc, test_nothing_due);
   suite_add_tcase (suite, tc);
