@@ -12,6 +12,9 @@
 #include "kit-overview-page.h"
 
 #define UPCOMING_DAYS 30
+/* Things already due are shown a few at a time, so that a long list of
+ * them doesn't push what is coming out of sight. */
+#define ALREADY_DUE_SHOWN 5
 
 enum {
   COUNT_CHANGES,
@@ -28,7 +31,9 @@ struct _KitOverviewPage
   GtkWidget parent_instance;
 
   GtkWidget *empty_page;
-  GtkListBox *upcoming_list;
+  GtkListBox *attention_list;  /* replies that haven't arrived, things already due */
+  GtkWidget *more_button;
+  GtkListBox *upcoming_list;   /* from today */
   GtkWidget *glance_box;
   GtkFlowBox *totals_box;
   GtkListBox *children_list;
@@ -39,6 +44,7 @@ struct _KitOverviewPage
   gulong changed_id;
   char *today;
   guint day_timer;
+  gboolean show_all_due;
 };
 
 G_DEFINE_FINAL_TYPE (KitOverviewPage, kit_overview_page, GTK_TYPE_WIDGET)
@@ -221,12 +227,42 @@ update_totals (KitOverviewPage *self)
     }
 }
 
+/* Splits @upcoming into what needs attention (replies that haven't arrived,
+ * things already due: a few unless all are asked for) and what is to come. */
+static guint
+split_upcoming (KitOverviewPage *self, GListModel *upcoming, GListStore *attention,
+                GListStore *coming)
+{
+  guint n = upcoming != NULL ? g_list_model_get_n_items (upcoming) : 0;
+  guint already_due = 0, hidden = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KitUpcoming) item = g_list_model_get_item (upcoming, i);
+
+      if (kit_upcoming_get_kind (item) == KIT_UPCOMING_REPLY_OVERDUE)
+        g_list_store_append (attention, item);
+      else if (kit_date_compare (kit_upcoming_get_date (item), self->today) < 0)
+        {
+          if (self->show_all_due || already_due++ < ALREADY_DUE_SHOWN)
+            g_list_store_append (attention, item);
+          else
+            hidden++;
+        }
+      else
+        g_list_store_append (coming, item);
+    }
+  return hidden;
+}
+
 static void
 reload (KitOverviewPage *self)
 {
   g_autoptr(GListModel) upcoming = NULL;
+  g_autoptr(GListStore) attention = g_list_store_new (KIT_TYPE_UPCOMING);
+  g_autoptr(GListStore) coming = g_list_store_new (KIT_TYPE_UPCOMING);
   GListModel *children = NULL;
-  guint n_upcoming, n_children;
+  guint n_attention, n_coming, n_children, hidden;
 
   g_free (self->today);
   self->today = kit_date_today ();
@@ -235,16 +271,39 @@ reload (KitOverviewPage *self)
       upcoming = kit_store_list_upcoming (self->store, self->today, UPCOMING_DAYS);
       children = kit_store_get_children (self->store);
     }
-  n_upcoming = upcoming != NULL ? g_list_model_get_n_items (upcoming) : 0;
+  hidden = split_upcoming (self, upcoming, attention, coming);
+  n_attention = g_list_model_get_n_items (G_LIST_MODEL (attention));
+  n_coming = g_list_model_get_n_items (G_LIST_MODEL (coming));
   n_children = children != NULL ? g_list_model_get_n_items (children) : 0;
 
-  gtk_list_box_bind_model (self->upcoming_list, upcoming, create_upcoming_row, self, NULL);
+  gtk_list_box_bind_model (self->attention_list, G_LIST_MODEL (attention), create_upcoming_row,
+                           self, NULL);
+  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (coming), create_upcoming_row,
+                           self, NULL);
   gtk_list_box_bind_model (self->children_list, children, create_child_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), n_upcoming > 0);
-  gtk_widget_set_visible (self->empty_page, n_upcoming == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_list), n_attention > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), n_coming > 0);
+  gtk_widget_set_visible (self->more_button, hidden > 0);
+  if (hidden > 0)
+    {
+      g_autofree char *label =
+        g_strdup_printf (g_dngettext (NULL, "Show _%u more already due", "Show _%u more already due",
+                                      hidden),
+                         hidden);
+
+      gtk_button_set_label (GTK_BUTTON (self->more_button), label);
+    }
+  gtk_widget_set_visible (self->empty_page, n_attention + n_coming == 0);
   gtk_widget_set_visible (self->glance_box, n_children > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->children_list), n_children > 1);
   update_totals (self);
+}
+
+static void
+on_more_clicked (KitOverviewPage *self)
+{
+  self->show_all_due = TRUE;
+  reload (self);
 }
 
 static void
@@ -353,7 +412,10 @@ kit_overview_page_class_init (KitOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/keepintouch/KeepInTouch/kit-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, attention_list);
+  gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, upcoming_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, glance_box);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, children_list);
@@ -366,6 +428,7 @@ static void
 kit_overview_page_init (KitOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->attention_list, update_header, self, NULL);
   gtk_list_box_set_header_func (self->upcoming_list, update_header, self, NULL);
   build_totals (self);
   reload (self);

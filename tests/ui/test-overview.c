@@ -140,15 +140,28 @@ n_sessions (void)
   return g_list_model_get_n_items (sessions);
 }
 
+/* The index-th line of "Coming up", counting the list of what needs
+ * attention first, then the one from today. */
 static KitUpcoming *
 upcoming_at (guint index)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (overview),
-                                                                  KIT_TYPE_OVERVIEW_PAGE,
-                                                                  "upcoming_list"));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  const char *ids[] = { "attention_list", "upcoming_list" };
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "kit-upcoming") : NULL;
+  for (guint l = 0; l < G_N_ELEMENTS (ids); l++)
+    {
+      GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (overview),
+                                                                      KIT_TYPE_OVERVIEW_PAGE,
+                                                                      ids[l]));
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+      guint n = 0;
+
+      if (row != NULL)
+        return g_object_get_data (G_OBJECT (row), "kit-upcoming");
+      while (gtk_list_box_get_row_at_index (list, n) != NULL)
+        n++;
+      index -= n;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -373,6 +386,53 @@ START_TEST (test_long_history_pages)
 }
 END_TEST
 
+static guint
+count_kind (KitUpcomingKind kind)
+{
+  KitUpcoming *item;
+  guint n = 0;
+
+  for (guint i = 0; (item = upcoming_at (i)) != NULL; i++)
+    n += kit_upcoming_get_kind (item) == kind;
+  return n;
+}
+
+START_TEST (test_already_due_a_few_at_a_time)
+{
+  GtkWidget *more = part (GTK_WIDGET (overview), KIT_TYPE_OVERVIEW_PAGE, "more_button");
+
+  /* Seven monthly video calls that never took place: all due already. */
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(KitArrangement) arrangement = kit_arrangement_new (child_id);
+      g_autoptr(KitChange) change = kit_change_new (child_id, 0);
+      g_autoptr(GError) error = NULL;
+
+      kit_arrangement_set_kind (arrangement, "video-call");
+      kit_arrangement_set_freq_count (arrangement, 1);
+      kit_arrangement_set_freq_unit (arrangement, "month");
+      kit_arrangement_set_start_date (arrangement, "2025-01-01");
+      kit_arrangement_set_status (arrangement, "active");
+      kit_change_set_what_changed (change, "started");
+      kit_change_set_effective_date (change, "2025-01-01");
+      kit_change_set_decided_by (change, "agency");
+      kit_change_set_reason_given (change, "no");
+      ck_assert_msg (kit_store_record_change (store, change, arrangement, &error),
+                     "arrangement: %s", error ? error->message : "?");
+    }
+  ck_assert_uint_eq (count_kind (KIT_UPCOMING_CONTACT_DUE) + count_kind (KIT_UPCOMING_LETTER_DUE),
+                     5);
+  ck_assert (gtk_widget_get_visible (more));
+  ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (more)), "Show _3 more already due");
+  ck_assert_msg (overview_has (KIT_UPCOMING_BIRTHDAY, "2027-06-01"),
+                 "what is coming is hidden behind what is already due");
+  g_signal_emit_by_name (more, "clicked");
+  ck_assert_uint_eq (count_kind (KIT_UPCOMING_CONTACT_DUE) + count_kind (KIT_UPCOMING_LETTER_DUE),
+                     8);
+  ck_assert (!gtk_widget_get_visible (more));
+}
+END_TEST
+
 START_TEST (test_date_that_matters)
 {
   GtkWidget *dialog;
@@ -453,6 +513,7 @@ overview_suite (void)
   tcase_add_test (tc, test_reply_overdue_then_arrives);
   tcase_add_test (tc, test_planned_contact_coming_up);
   tcase_add_test (tc, test_long_history_pages);
+  tcase_add_test (tc, test_already_due_a_few_at_a_time);
   tcase_add_test (tc, test_date_that_matters);
   tcase_add_test (tc, test_nothing_due);
   suite_add_tcase (suite, tc);
