@@ -251,6 +251,9 @@ on_save_clicked (KitSessionDialog *self)
   gboolean letter = is_letter (self);
   const char *status;
 
+  /* With no arrangement at all, the message saying so stays. */
+  if (self->arrangement_ids->len == 0)
+    return;
   clear_errors (self);
   if (arrangement >= self->arrangement_ids->len)
     {
