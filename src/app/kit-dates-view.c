@@ -110,19 +110,34 @@ date_subtitle (KitImportantDate *date, const char *today)
     }
 }
 
-static GtkWidget *
-row_menu_button (gint64 id)
+/* The menu is made when first opened, as in the sessions view. */
+static void
+create_row_menu (GtkMenuButton *button, gpointer user_data)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove"), NULL);
-  GtkWidget *button = gtk_menu_button_new ();
+  gint64 id = *(gint64 *) user_data;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) edit = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
+  edit = g_menu_item_new (_("_Edit"), NULL);
+  remove = g_menu_item_new (_("_Remove"), NULL);
   g_menu_item_set_action_and_target_value (edit, "dates.edit", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (remove, "dates.remove", g_variant_new_int64 (id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static GtkWidget *
+row_menu_button (gint64 id)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_row_menu,
+                                         g_memdup2 (&id, sizeof id), g_free);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");

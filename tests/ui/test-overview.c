@@ -433,6 +433,68 @@ START_TEST (test_already_due_a_few_at_a_time)
 }
 END_TEST
 
+static GtkWidget *
+first_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+START_TEST (test_remove_asks_first)
+{
+  GtkWidget *dialog, *past_list, *menu_button, *ask;
+  GMenuModel *menu;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(KitSession) session = NULL;
+
+  dialog = open_session_dialog ();
+  choose_kind (dialog, "letter-received");
+  type_into (dialog, KIT_TYPE_SESSION_DIALOG, "date_row", "15/5/2027");
+  save_and_wait (dialog, KIT_TYPE_SESSION_DIALOG);
+  ck_assert_uint_eq (n_sessions (), 1);
+
+  /* The row's menu offers Edit and Remove. */
+  past_list = part (GTK_WIDGET (sessions_view), KIT_TYPE_SESSIONS_VIEW, "past_list");
+  menu_button = first_of_type (past_list, GTK_TYPE_MENU_BUTTON);
+  ck_assert_ptr_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  kit_ui_spin (0.1);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  ck_assert_ptr_nonnull (menu);
+  ck_assert_int_eq (g_menu_model_get_n_items (menu), 2);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  /* Remove asks first: keeping it keeps it, removing removes it. */
+  sessions = kit_store_list_sessions (store, child_id, 0);
+  session = g_list_model_get_item (sessions, 0);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (sessions_view), "sessions.remove", "x",
+                                         kit_session_get_id (session)));
+  ask = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_msg (ask != NULL, "Remove did not ask first");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_sessions (), 1);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (sessions_view), "sessions.remove", "x",
+                                         kit_session_get_id (session)));
+  ask = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "remove");
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_sessions (), 0);
+  ck_assert_msg (contains_text (GTK_WIDGET (sessions_view), "Nothing recorded yet"),
+                 "no empty state once the last one is removed");
+}
+END_TEST
+
 START_TEST (test_date_that_matters)
 {
   GtkWidget *dialog;
@@ -514,6 +576,7 @@ overview_suite (void)
   tcase_add_test (tc, test_planned_contact_coming_up);
   tcase_add_test (tc, test_long_history_pages);
   tcase_add_test (tc, test_already_due_a_few_at_a_time);
+  tcase_add_test (tc, test_remove_asks_first);
   tcase_add_test (tc, test_date_that_matters);
   tcase_add_test (tc, test_nothing_due);
   suite_add_tcase (suite, tc);
