@@ -473,6 +473,20 @@ START_TEST (test_remove_asks_first)
   ck_assert_int_eq (g_menu_model_get_n_items (menu), 2);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
+  /* Activating the row edits it, starting from what was saved. */
+  g_signal_emit_by_name (past_list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (past_list), 0));
+  dialog = find_dialog (KIT_TYPE_SESSION_DIALOG);
+  ck_assert_msg (dialog != NULL, "activating the row opened nothing");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (part (dialog, KIT_TYPE_SESSION_DIALOG,
+                                                               "date_row"))),
+                    "15 May 2027");
+  type_into (dialog, KIT_TYPE_SESSION_DIALOG, "date_row", "16/5/2027");
+  save_and_wait (dialog, KIT_TYPE_SESSION_DIALOG);
+  ck_assert_uint_eq (n_sessions (), 1);
+  ck_assert (has_label (past_list, "16 May 2027"));
+  ck_assert (contains_text (past_list, "Letter received"));
+
   /* Remove asks first: keeping it keeps it, removing removes it. */
   sessions = kit_store_list_sessions (store, child_id, 0);
   session = g_list_model_get_item (sessions, 0);
