@@ -105,6 +105,11 @@ create_row (gpointer item, gpointer user_data)
     gtk_box_append (GTK_BOX (text),
                     row_label (reply, kit_session_reply_overdue (session, self->today)
                                         ? "warning" : "dim-label"));
+  /* A plan whose day has gone: ask, don't assume either way. */
+  if (g_strcmp0 (kit_session_get_status (session), "planned") == 0
+      && kit_date_compare (kit_session_get_date (session), self->today) < 0)
+    gtk_box_append (GTK_BOX (text),
+                    row_label (_("Did this happen? Open it to say how it went."), "dim-label"));
   if (notes != NULL && *notes != '\0')
     {
       GtkWidget *label = row_label (notes, "dim-label");
