@@ -660,3 +660,10 @@ kit_child_page_get_child (KitChildPage *self)
   g_return_val_if_fail (KIT_IS_CHILD_PAGE (self), 0);
   return self->child_id;
 }
+
+KitStore *
+kit_child_page_get_store (KitChildPage *self)
+{
+  g_return_val_if_fail (KIT_IS_CHILD_PAGE (self), NULL);
+  return self->store;
+}
