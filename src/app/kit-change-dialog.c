@@ -252,12 +252,13 @@ current_step (KitChangeDialog *self)
 
 /* Building what is saved */
 
+static void apply_details (KitChangeDialog *self, KitArrangement *after);
+
 static KitArrangement *
 build_after (KitChangeDialog *self)
 {
   const char *what = what_changed (self);
   g_autoptr(KitArrangement) after = NULL;
-  const char *unit = chosen_unit (self);
   g_autofree char *start = NULL;
 
   if (self->mode == MODE_CORRECT)
@@ -273,6 +274,24 @@ build_after (KitChangeDialog *self)
   else
     after = kit_arrangement_copy (self->arrangement);
 
+  if (needs_details (self))
+    apply_details (self, after);
+  if (g_strcmp0 (what, "paused") == 0)
+    kit_arrangement_set_status (after, "paused");
+  else if (g_strcmp0 (what, "stopped") == 0)
+    kit_arrangement_set_status (after, "stopped");
+  else if (g_strcmp0 (what, "restarted") == 0)
+    kit_arrangement_set_status (after, "active");
+  return g_steal_pointer (&after);
+}
+
+/* The details page's fields into @after (only those the change asked for). */
+static void
+apply_details (KitChangeDialog *self, KitArrangement *after)
+{
+  const char *unit = chosen_unit (self);
+
+  show_detail_fields (self);
   if (gtk_widget_get_visible (self->freq_box))
     {
       kit_arrangement_set_freq_unit (after, unit);
@@ -291,13 +310,6 @@ build_after (KitChangeDialog *self)
       if (gtk_widget_get_visible (GTK_WIDGET (self->coordinator_row)))
         kit_arrangement_set_coordinator_id (after, chosen_person (self, self->coordinator_row));
     }
-  if (g_strcmp0 (what, "paused") == 0)
-    kit_arrangement_set_status (after, "paused");
-  else if (g_strcmp0 (what, "stopped") == 0)
-    kit_arrangement_set_status (after, "stopped");
-  else if (g_strcmp0 (what, "restarted") == 0)
-    kit_arrangement_set_status (after, "active");
-  return g_steal_pointer (&after);
 }
 
 static KitChange *
@@ -401,7 +413,8 @@ show_summary (KitChangeDialog *self)
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *effective = kit_date_format (kit_change_get_effective_date (change));
   g_autofree char *told_date = kit_date_format (kit_change_get_told_date (change));
-  g_autofree char *details = after != NULL ? describe_details (self, after) : NULL;
+  g_autofree char *details = after != NULL && needs_details (self)
+                              ? describe_details (self, after) : NULL;
   g_autofree char *reason = kit_change_describe_reason (change);
   g_autofree char *told = NULL;
   const char *told_how = kit_change_get_told_how (change);

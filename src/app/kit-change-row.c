@@ -208,7 +208,9 @@ show_change (KitChangeRow *self, const char *corrects_date, const char *correcte
   gtk_menu_button_set_menu_model (self->menu_button, menu);
 
   /* Translators: the accessible name of a history entry: "3 May 2024, Letters through the agency" */
-  accessible = g_strdup_printf (_("%s, %s"), date, kit_change_get_arrangement_title (c));
+  accessible = g_strdup_printf (_("%s, %s"), date,
+                                kit_change_get_arrangement_title (c) != NULL
+                                  ? kit_change_get_arrangement_title (c) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
