@@ -3,6 +3,9 @@
 #include "kit-arrangement.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "kit-date.h"
+#include "kit-vocab.h"
 struct _KitArrangement
 {
   GObject parent_instance;
@@ -602,3 +605,80 @@ kit_arrangement_set_coordinator_name (KitArrangement *self, const char *coordina
 }
 
 /* Behaviour */
+
+char *
+kit_describe_frequency (int count, const char *unit)
+{
+  if (g_strcmp0 (unit, "one-off") == 0)
+    return g_strdup (_("one-off"));
+  if (count < 1)
+    return g_strdup (_("as agreed"));
+
+  if (g_strcmp0 (unit, "week") == 0)
+    {
+      if (count == 1)
+        return g_strdup (_("once a week"));
+      if (count == 2)
+        return g_strdup (_("twice a week"));
+      return g_strdup_printf (ngettext ("%d time a week", "%d times a week", count), count);
+    }
+  if (g_strcmp0 (unit, "month") == 0)
+    {
+      if (count == 1)
+        return g_strdup (_("once a month"));
+      if (count == 2)
+        return g_strdup (_("twice a month"));
+      return g_strdup_printf (ngettext ("%d time a month", "%d times a month", count), count);
+    }
+  if (g_strcmp0 (unit, "year") == 0)
+    {
+      if (count == 1)
+        return g_strdup (_("once a year"));
+      if (count == 2)
+        return g_strdup (_("twice a year"));
+      return g_strdup_printf (ngettext ("%d time a year", "%d times a year", count), count);
+    }
+  return g_strdup (_("as agreed"));
+}
+
+const char *
+kit_arrangement_get_title (KitArrangement *self)
+{
+  g_return_val_if_fail (KIT_IS_ARRANGEMENT (self), NULL);
+  return kit_vocab_label (KIT_VOCAB_KIND, self->kind);
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+char *
+kit_arrangement_describe (KitArrangement *self)
+{
+  g_return_val_if_fail (KIT_IS_ARRANGEMENT (self), NULL);
+
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  if (g_strcmp0 (self->status, "active") != 0 && is_set (self->status))
+    g_ptr_array_add (parts, g_strdup (kit_vocab_label (KIT_VOCAB_STATUS, self->status)));
+  g_ptr_array_add (parts, kit_describe_frequency (self->freq_count, self->freq_unit));
+  if (is_set (self->venue))
+    /* Translators: where contact happens, "at the family centre" */
+    g_ptr_array_add (parts, g_strdup_printf (_("at %s"), self->venue));
+  if (is_set (self->supervisor_name))
+    g_ptr_array_add (parts, g_strdup_printf (_("supervised by %s"), self->supervisor_name));
+  if (is_set (self->next_due))
+    {
+      g_autofree char *due = kit_date_format (self->next_due);
+      g_ptr_array_add (parts, g_strdup_printf (_("next due %s"), due));
+    }
+  if (is_set (self->coordinator_name))
+    g_ptr_array_add (parts, g_strdup_printf (_("coordinated by %s"), self->coordinator_name));
+  g_ptr_array_add (parts, NULL);
+
+  g_autofree char *details = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* Translators: an arrangement's kind, then its details:
+   * "Letters through the agency — twice a year, next due 1 March 2027" */
+  return g_strdup_printf (_("%s — %s"), kit_arrangement_get_title (self), details);
+}

@@ -24,9 +24,13 @@ struct _KitChange
   gint64 corrected_by_id;
   char *arrangement_title;
   char *hash_hex;
+  GPtrArray *fields;      /* KitFieldChange */
+  GPtrArray *follow_ups;  /* KitFollowUp */
 };
 
 G_DEFINE_FINAL_TYPE (KitChange, kit_change, G_TYPE_OBJECT)
+
+static KitFieldChange *kit_field_change_copy (const KitFieldChange *fc);
 
 enum {
   PROP_0,
@@ -70,6 +74,8 @@ kit_change_finalize (GObject *object)
   g_free (self->her_view);
   g_free (self->arrangement_title);
   g_free (self->hash_hex);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
   G_OBJECT_CLASS (kit_change_parent_class)->finalize (object);
 }
 
@@ -262,6 +268,8 @@ kit_change_init (KitChange *self)
   self->reason_given = g_strdup ("no");
   self->reason_category = g_strdup ("not-given");
   self->told_how = g_strdup ("not-told");
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) kit_field_change_free);
+  self->follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 KitChange *
@@ -311,6 +319,10 @@ kit_change_copy (KitChange *self)
   copy->arrangement_title = g_strdup (self->arrangement_title);
   g_free (copy->hash_hex);
   copy->hash_hex = g_strdup (self->hash_hex);
+  for (guint i = 0; i < self->fields->len; i++)
+    g_ptr_array_add (copy->fields, kit_field_change_copy (g_ptr_array_index (self->fields, i)));
+  for (guint i = 0; i < self->follow_ups->len; i++)
+    g_ptr_array_add (copy->follow_ups, kit_follow_up_copy (g_ptr_array_index (self->follow_ups, i)));
   return copy;
 }
 
@@ -633,3 +645,132 @@ kit_change_set_hash_hex (KitChange *self, const char *hash_hex)
 }
 
 /* Behaviour */
+
+void
+kit_field_change_free (KitFieldChange *fc)
+{
+  if (fc == NULL)
+    return;
+  g_free (fc->field);
+  g_free (fc->before);
+  g_free (fc->after);
+  g_free (fc);
+}
+
+static KitFieldChange *
+kit_field_change_copy (const KitFieldChange *fc)
+{
+  KitFieldChange *copy = g_new0 (KitFieldChange, 1);
+  copy->field = g_strdup (fc->field);
+  copy->before = g_strdup (fc->before);
+  copy->after = g_strdup (fc->after);
+  return copy;
+}
+
+const char *
+kit_field_change_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "kind", N_("The kind of contact") },
+    { "frequency", N_("How often") },
+    { "venue", N_("Where") },
+    { "supervisor", N_("Who supervises") },
+    { "coordinator", N_("Who coordinates") },
+    { "status", N_("Status") },
+    { "start-date", N_("Started") },
+    { "agreed-next", N_("Next agreed date") },
+    { "notes", N_("Notes") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].field, field) == 0)
+      return _(labels[i].label);
+  return field != NULL ? field : "";
+}
+
+GPtrArray *
+kit_change_get_fields (KitChange *self)
+{
+  g_return_val_if_fail (KIT_IS_CHANGE (self), NULL);
+  return self->fields;
+}
+
+/* Takes ownership of @fields, whose elements are KitFieldChange and which
+ * must free them (g_ptr_array_new_with_free_func). NULL empties the list. */
+void
+kit_change_take_fields (KitChange *self, GPtrArray *fields)
+{
+  g_return_if_fail (KIT_IS_CHANGE (self));
+  g_ptr_array_unref (self->fields);
+  self->fields = fields != NULL ? fields
+                                : g_ptr_array_new_with_free_func ((GDestroyNotify) kit_field_change_free);
+}
+
+GPtrArray *
+kit_change_get_follow_ups (KitChange *self)
+{
+  g_return_val_if_fail (KIT_IS_CHANGE (self), NULL);
+  return self->follow_ups;
+}
+
+/* Takes ownership of @follow_ups, whose elements are KitFollowUp and which
+ * must unref them. NULL empties the list. */
+void
+kit_change_take_follow_ups (KitChange *self, GPtrArray *follow_ups)
+{
+  g_return_if_fail (KIT_IS_CHANGE (self));
+  g_ptr_array_unref (self->follow_ups);
+  self->follow_ups = follow_ups != NULL ? follow_ups
+                                        : g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+char *
+kit_change_describe_fields (KitChange *self)
+{
+  g_return_val_if_fail (KIT_IS_CHANGE (self), NULL);
+
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      KitFieldChange *fc = g_ptr_array_index (self->fields, i);
+      const char *label = kit_field_change_label (fc->field);
+      const char *after = is_set (fc->after) ? fc->after : _("nothing");
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (is_set (fc->before))
+        /* Translators: a field's before and after, "How often: twice a year → once a year" */
+        g_string_append_printf (out, _("%s: %s → %s"), label, fc->before, after);
+      else
+        /* Translators: a field that had no value before, "How often: twice a year" */
+        g_string_append_printf (out, _("%s: %s"), label, after);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+kit_change_describe_reason (KitChange *self)
+{
+  g_return_val_if_fail (KIT_IS_CHANGE (self), NULL);
+
+  g_autofree char *text = g_strstrip (g_strdup (self->reason_text ? self->reason_text : ""));
+  if (g_strcmp0 (self->reason_given, "yes") == 0)
+    return text[0] != '\0' ? g_steal_pointer (&text)
+                            : g_strdup (_("A reason was given, but it wasn't written down"));
+  if (g_strcmp0 (self->reason_given, "partly") == 0)
+    return text[0] != '\0' ? g_strdup_printf (_("Part of a reason was given: %s"), text)
+                            : g_strdup (_("Part of a reason was given, but it wasn't written down"));
+  return g_strdup (_("No reason was given"));
+}
+
+gboolean
+kit_change_told_in_writing (KitChange *self)
+{
+  g_return_val_if_fail (KIT_IS_CHANGE (self), FALSE);
+  return g_strcmp0 (self->told_how, "letter") == 0 || g_strcmp0 (self->told_how, "email") == 0;
+}

@@ -19,6 +19,8 @@ struct _KitChild
 
 G_DEFINE_FINAL_TYPE (KitChild, kit_child, G_TYPE_OBJECT)
 
+static char *initials_of (const char *name);
+
 enum {
   PROP_0,
   PROP_ID,
@@ -235,6 +237,9 @@ kit_child_set_name (KitChild *self, const char *name)
   g_free (self->name);
   self->name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+
+  g_autofree char *initials = initials_of (name);
+  kit_child_set_initials (self, initials);
 }
 
 const char *
@@ -364,3 +369,46 @@ kit_child_set_next_contact (KitChild *self, const char *next_contact)
 }
 
 /* Behaviour */
+
+/* The first letter of the first word and of the last word, upper case: "Mia
+ * Jones" → "MJ", "mia" → "M", "Zoë-Anne Łukasz" → "ZŁ". Words are split on
+ * white space; a word starting with something other than a letter (an
+ * opening bracket, say) gives its first letter. */
+static gunichar
+first_letter (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        return g_unichar_toupper (c);
+    }
+  return 0;
+}
+
+static char *
+initials_of (const char *name)
+{
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", name, 0, 0);
+  gunichar first = 0, last = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar c = first_letter (words[i]);
+      if (c == 0)
+        continue;
+      if (first == 0)
+        first = c;
+      else
+        last = c;
+    }
+
+  GString *out = g_string_new (NULL);
+  if (first != 0)
+    g_string_append_unichar (out, first);
+  if (last != 0)
+    g_string_append_unichar (out, last);
+  return g_string_free (out, FALSE);
+}

@@ -236,3 +236,11 @@ kit_follow_up_set_answer (KitFollowUp *self, const char *answer)
 }
 
 /* Behaviour */
+
+gboolean
+kit_follow_up_is_unanswered (KitFollowUp *self)
+{
+  g_return_val_if_fail (KIT_IS_FOLLOW_UP (self), FALSE);
+  return self->requested_date != NULL && self->requested_date[0] != '\0' &&
+         (self->answered_date == NULL || self->answered_date[0] == '\0');
+}

@@ -331,3 +331,27 @@ kit_person_set_notes (KitPerson *self, const char *notes)
 }
 
 /* Behaviour */
+
+static void
+append_part (GString *out, const char *part)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (part ? part : ""));
+  if (trimmed[0] == '\0')
+    return;
+  if (out->len > 0)
+    /* Translators: separates a person's name, role and organisation */
+    g_string_append (out, _(", "));
+  g_string_append (out, trimmed);
+}
+
+char *
+kit_person_describe (KitPerson *self)
+{
+  g_return_val_if_fail (KIT_IS_PERSON (self), NULL);
+
+  GString *out = g_string_new (NULL);
+  append_part (out, self->name);
+  append_part (out, self->role);
+  append_part (out, self->organisation);
+  return g_string_free (out, FALSE);
+}

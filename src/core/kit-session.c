@@ -3,6 +3,9 @@
 #include "kit-session.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "kit-date.h"
+
 struct _KitSession
 {
   GObject parent_instance;
@@ -422,3 +425,101 @@ kit_session_set_arrangement_title (KitSession *self, const char *arrangement_tit
 }
 
 /* Behaviour */
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* A letter that was sent (not one only planned, cancelled or that didn't go)
+ * waiting for a reply. */
+static gboolean
+awaits_reply (KitSession *self)
+{
+  return g_strcmp0 (self->kind, "letter-sent") == 0 &&
+         g_strcmp0 (self->status, "cancelled") != 0 &&
+         g_strcmp0 (self->status, "missed") != 0 &&
+         kit_date_parse (self->reply_expected, NULL);
+}
+
+gboolean
+kit_session_reply_overdue (KitSession *self, const char *today)
+{
+  g_return_val_if_fail (KIT_IS_SESSION (self), FALSE);
+  return awaits_reply (self) && !self->reply_arrived &&
+         kit_date_compare (self->reply_expected, today) < 0;
+}
+
+char *
+kit_session_describe_reply (KitSession *self, const char *today)
+{
+  g_return_val_if_fail (KIT_IS_SESSION (self), NULL);
+  if (!awaits_reply (self))
+    return NULL;
+
+  g_autofree char *expected = kit_date_format (self->reply_expected);
+  if (self->reply_arrived)
+    return g_strdup (_("A reply has arrived."));
+  if (kit_session_reply_overdue (self, today))
+    return g_strdup_printf (_("A reply was expected by %s; nothing has arrived yet."), expected);
+  return g_strdup_printf (_("A reply is expected by %s."), expected);
+}
+
+static char *
+describe_cancelled (KitSession *self)
+{
+  gboolean by = is_set (self->cancelled_by), why = is_set (self->cancel_reason);
+  if (by && why)
+    /* Translators: "Cancelled by the carers: illness" */
+    return g_strdup_printf (_("Cancelled by %s: %s"), self->cancelled_by, self->cancel_reason);
+  if (by)
+    return g_strdup_printf (_("Cancelled by %s"), self->cancelled_by);
+  if (why)
+    return g_strdup_printf (_("Cancelled: %s"), self->cancel_reason);
+  return g_strdup (_("Cancelled"));
+}
+
+static const char *
+describe_letter_sent (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return _("Letter to send");
+  if (g_strcmp0 (status, "missed") == 0)
+    return _("Letter didn't go");
+  return _("Letter sent");
+}
+
+static const char *
+describe_letter_received (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return _("Letter expected");
+  if (g_strcmp0 (status, "missed") == 0)
+    return _("Letter didn't arrive");
+  return _("Letter received");
+}
+
+static const char *
+describe_contact (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return _("Contact planned");
+  if (g_strcmp0 (status, "missed") == 0)
+    return _("Contact didn't happen");
+  return _("Contact happened");
+}
+
+char *
+kit_session_describe (KitSession *self)
+{
+  g_return_val_if_fail (KIT_IS_SESSION (self), NULL);
+
+  if (g_strcmp0 (self->status, "cancelled") == 0)
+    return describe_cancelled (self);
+  if (g_strcmp0 (self->kind, "letter-sent") == 0)
+    return g_strdup (describe_letter_sent (self->status));
+  if (g_strcmp0 (self->kind, "letter-received") == 0)
+    return g_strdup (describe_letter_received (self->status));
+  return g_strdup (describe_contact (self->status));
+}
