@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kit-app-util.h"
+#include "kit-date.h"
 #include "kit-error.h"
 
 const KitKdfParams *
@@ -77,6 +78,25 @@ kit_app_save_error_message (const GError *error)
                           error != NULL ? error->message : "");
 }
 
+char *
+kit_app_age_text (const char *birth, const char *today)
+{
+  g_autofree char *now = today != NULL ? g_strdup (today) : kit_date_today ();
+  GDate b, t;
+  int years, months;
+
+  if (!kit_date_parse (birth, &b) || !kit_date_parse (now, &t) || g_date_compare (&t, &b) < 0)
+    return NULL;
+  years = kit_date_age_years (birth, now);
+  if (years >= 1)
+    return g_strdup_printf (ngettext ("%d year old", "%d years old", years), years);
+  months = (g_date_get_year (&t) - g_date_get_year (&b)) * 12
+           + (int) g_date_get_month (&t) - (int) g_date_get_month (&b)
+           - (g_date_get_day (&t) < g_date_get_day (&b) ? 1 : 0);
+  if (months < 1)
+    return g_strdup (_("Under a month old"));
+  return g_strdup_printf (ngettext ("%d month old", "%d months old", months), months);
+}
 
 void
 kit_app_unparent_children (GtkWidget *widget)

@@ -23,6 +23,10 @@ char *kit_app_open_error_message (const GError *error);
 /* A short, plain sentence for an error from saving a record. */
 char *kit_app_save_error_message (const GError *error);
 
+/* "6 years old", "10 months old", "Under a month old" for a child born on
+ * @birth (ISO) as of @today (ISO, NULL: today); NULL when not known. */
+char *kit_app_age_text (const char *birth, const char *today);
+
 /* For the dispose of a page whose template's top widget has no id:
  * gtk_widget_dispose_template () leaves it, so unparent what is left. */
 void kit_app_unparent_children (GtkWidget *widget);
