@@ -127,6 +127,17 @@ static const char *const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;",
+  /* 2: removal that can be undone, dates that matter, sessions by date. */
+  "ALTER TABLE children ADD COLUMN removed_at TEXT;"  /* set while a removal can be undone */
+  "CREATE TABLE important_dates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  yearly INTEGER NOT NULL DEFAULT 1 CHECK (yearly IN (0, 1))"
+  ");"
+  "CREATE INDEX important_dates_child ON important_dates (child_id);"
+  "CREATE INDEX sessions_date ON sessions (date);",
 };
 
 static gboolean

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kit-store.h"
+#include "kit-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,22 @@ void kit_store_bind_optional (sqlite3_stmt *stmt, int index, const char *text);
  * from today @today; NULL when not due (paused, stopped, or not known).
  * Written in kit-store-sessions.c, used when arrangements and children load. */
 char *kit_store_next_due_for (KitStore *self, KitArrangement *arrangement, const char *today);
+
+/* Helpers of kit-store.c and kit-store-changes.c (added by core-store). */
+/* Whether the child exists and is not removed; whether the person exists. */
+gboolean kit_store_child_exists (KitStore *self, gint64 child_id);
+gboolean kit_store_person_exists (KitStore *self, gint64 person_id);
+/* Validation shared by the edits: @iso unset, or a real date (and not after
+ * today unless @allow_future), else KIT_INPUT_ERROR @code with plain words;
+ * @code a known code of @list, else KIT_INPUT_ERROR_KIND. */
+gboolean kit_store_check_date (const char *iso, gboolean allow_future, int code, GError **error);
+gboolean kit_store_check_code (KitVocabList list, const char *code, GError **error);
+/* Arrangements (KitArrangement) of @child_id (0: of every child not removed),
+ * or the one with @arrangement_id (when not 0), with the people's names and
+ * the next due date filled in; active first, then by kind. */
+GPtrArray *kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangement_id,
+                                         GError **error);
+/* Check @child_id's hash chain (0: every child's) into self->broken. */
+gboolean kit_store_verify_chains (KitStore *self, gint64 child_id, GError **error);
 
 G_END_DECLS

@@ -372,6 +372,8 @@ append_change (sqlite3 *db, gint64 child, gint64 arrangement, const char *what)
   sqlite3_bind_int64 (stmt, 2, id);
   ck_assert_int_eq (sqlite3_step (stmt), SQLITE_DONE);
   sqlite3_finalize (stmt);
+  ck_assert_msg (kit_chain_write_anchor (db, child, seq, hash, &error), "%s",
+                 error ? error->message : "");
   return id;
 }
 
@@ -534,6 +536,42 @@ START_TEST (test_chain_detects_alteration)
     ck_assert (!names_contain (broken, "Amelia"));
   }
   kt_exec (vault, "ROLLBACK TO s; RELEASE s;");
+
+  /* The newest entry removed: the anchor still names it. */
+  kt_exec (vault, "SAVEPOINT s;");
+  {
+    g_autoptr (GPtrArray) broken = NULL;
+    kt_exec (vault, "DELETE FROM changes WHERE child_id = 1 AND seq = 4;");
+    broken = verify (db);
+    ck_assert (names_contain (broken, "Amelia"));
+    ck_assert (!names_contain (broken, "Ben"));
+  }
+  kt_exec (vault, "ROLLBACK TO s; RELEASE s;");
+  /* Every entry removed: the anchor is left with nothing. */
+  kt_exec (vault, "SAVEPOINT s;");
+  {
+    g_autoptr (GPtrArray) broken = NULL;
+    kt_exec (vault, "DELETE FROM changes WHERE child_id = 2;");
+    broken = verify (db);
+    ck_assert (names_contain (broken, "Ben"));
+    ck_assert (!names_contain (broken, "Amelia"));
+  }
+  kt_exec (vault, "ROLLBACK TO s; RELEASE s;");
+  /* The anchor removed, or pointing at an earlier entry. */
+  kt_exec (vault, "SAVEPOINT s;");
+  {
+    g_autoptr (GPtrArray) broken = NULL;
+    kt_exec (vault, "DELETE FROM meta WHERE key = 'chain-tail:1';"
+                    "UPDATE meta SET value = '3' || substr(value, 2) WHERE key = 'chain-tail:2';");
+    broken = verify (db);
+    ck_assert (names_contain (broken, "Amelia"));
+    ck_assert (names_contain (broken, "Ben"));
+  }
+  kt_exec (vault, "ROLLBACK TO s; RELEASE s;");
+  {
+    g_autoptr (GPtrArray) again = verify (db);
+    ck_assert_uint_eq (again->len, 0);
+  }
   kt_close (vault);
   kt_rmtree (dir);
 }

@@ -1,0 +1,843 @@
+/* kit-store.c — KitStore's life cycle, its "changed" signal, the helpers the
+ * store's files share, and the two live models: children and people.
+ * Arrangements, changes and follow-ups are in kit-store-changes.c; sessions,
+ * dates that matter, what is coming up and the counts in kit-store-sessions.c.
+ *
+ * A child is removed in two steps (DESIGN §7): children.removed_at hides it
+ * at once, everything about it included, and undo clears it again; the rows
+ * are deleted for good by kit_store_purge_removed (), which the next
+ * kit_store_new () also runs. */
+
+#include "kit-store-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kit-chain.h"
+#include "kit-date.h"
+#include "kit-error.h"
+#include "kit-vocab.h"
+
+G_DEFINE_FINAL_TYPE (KitStore, kit_store, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+kit_store_finalize (GObject *object)
+{
+  KitStore *self = (KitStore *) object;
+
+  g_clear_object (&self->children);
+  g_clear_object (&self->people);
+  g_clear_pointer (&self->broken, g_hash_table_unref);
+  G_OBJECT_CLASS (kit_store_parent_class)->finalize (object);
+}
+
+static void
+kit_store_class_init (KitStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kit_store_finalize;
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kit_store_init (KitStore *self)
+{
+  self->children = g_list_store_new (KIT_TYPE_CHILD);
+  self->people = g_list_store_new (KIT_TYPE_PERSON);
+  self->broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* --- Helpers shared by the store's files ---------------------------------- */
+
+gboolean
+kit_store_sql_fail (KitStore *self, GError **error)
+{
+  g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
+               _("The record could not be read or changed: %s"), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3_stmt *
+kit_store_prepare (KitStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      kit_store_sql_fail (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+kit_store_begin (KitStore *self, GError **error)
+{
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE;", NULL, NULL, NULL) != SQLITE_OK)
+    return kit_store_sql_fail (self, error);
+  return TRUE;
+}
+
+gboolean
+kit_store_commit (KitStore *self, GError **error)
+{
+  if (sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      kit_store_sql_fail (self, error);
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+kit_store_rollback (KitStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+}
+
+const char *
+kit_store_column_text (sqlite3_stmt *stmt, int col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+void
+kit_store_bind_optional (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Bind @text, "" for NULL (the NOT NULL DEFAULT '' columns). */
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Run a prepared edit to completion; FALSE with @error on failure. */
+static gboolean
+step_done (KitStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      kit_store_sql_fail (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static int
+compare_names (const char *a, const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a != NULL ? a : "", -1);
+  g_autofree char *fb = g_utf8_casefold (b != NULL ? b : "", -1);
+
+  return g_utf8_collate (fa, fb);
+}
+
+/* --- Children -------------------------------------------------------------- */
+
+/* The earliest next-due date of the child's active arrangements. */
+static char *
+next_contact_of (KitStore *self, gint64 child_id)
+{
+  g_autoptr (GPtrArray) arrangements = NULL;
+  g_autoptr (GError) error = NULL;
+  char *earliest = NULL;
+
+  arrangements = kit_store_query_arrangements (self, child_id, 0, &error);
+  if (arrangements == NULL)
+    {
+      g_warning ("Next contact of child %" G_GINT64_FORMAT ": %s", child_id, error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < arrangements->len; i++)
+    {
+      KitArrangement *arrangement = g_ptr_array_index (arrangements, i);
+      const char *due = kit_arrangement_get_next_due (arrangement);
+
+      if (g_strcmp0 (kit_arrangement_get_status (arrangement), "active") != 0 ||
+          kit_date_is_unset (due))
+        continue;
+      if (earliest == NULL || kit_date_compare (due, earliest) < 0)
+        {
+          g_free (earliest);
+          earliest = g_strdup (due);
+        }
+    }
+  return earliest;
+}
+
+static KitChild *
+child_from_row (sqlite3_stmt *stmt)
+{
+  KitChild *child = kit_child_new ();
+
+  kit_child_set_id (child, sqlite3_column_int64 (stmt, 0));
+  kit_child_set_name (child, kit_store_column_text (stmt, 1));
+  kit_child_set_other_names (child, kit_store_column_text (stmt, 2));
+  kit_child_set_date_of_birth (child, kit_store_column_text (stmt, 3));
+  kit_child_set_lives_with (child, kit_store_column_text (stmt, 4));
+  kit_child_set_legal_order (child, kit_store_column_text (stmt, 5));
+  kit_child_set_notes (child, kit_store_column_text (stmt, 6));
+  return child;
+}
+
+static int
+compare_children (gconstpointer a, gconstpointer b)
+{
+  KitChild *x = *(KitChild **) a, *y = *(KitChild **) b;
+  int by_name = compare_names (kit_child_get_name (x), kit_child_get_name (y));
+
+  if (by_name != 0)
+    return by_name;
+  return (kit_child_get_id (x) > kit_child_get_id (y)) - (kit_child_get_id (x) < kit_child_get_id (y));
+}
+
+static GPtrArray *
+load_children (KitStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = kit_store_prepare (self, "SELECT id, name, other_names, date_of_birth, lives_with, "
+                                  "legal_order, notes FROM children WHERE removed_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (children, child_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kit_store_sql_fail (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < children->len; i++)
+    {
+      KitChild *child = g_ptr_array_index (children, i);
+      g_autofree char *next = next_contact_of (self, kit_child_get_id (child));
+      kit_child_set_next_contact (child, next);
+    }
+  g_ptr_array_sort (children, compare_children);
+  return g_steal_pointer (&children);
+}
+
+static gboolean
+children_equal (KitChild *a, KitChild *b)
+{
+  return kit_child_get_id (a) == kit_child_get_id (b) &&
+         g_strcmp0 (kit_child_get_name (a), kit_child_get_name (b)) == 0 &&
+         g_strcmp0 (kit_child_get_other_names (a), kit_child_get_other_names (b)) == 0 &&
+         g_strcmp0 (kit_child_get_date_of_birth (a), kit_child_get_date_of_birth (b)) == 0 &&
+         g_strcmp0 (kit_child_get_lives_with (a), kit_child_get_lives_with (b)) == 0 &&
+         g_strcmp0 (kit_child_get_legal_order (a), kit_child_get_legal_order (b)) == 0 &&
+         g_strcmp0 (kit_child_get_notes (a), kit_child_get_notes (b)) == 0 &&
+         g_strcmp0 (kit_child_get_next_contact (a), kit_child_get_next_contact (b)) == 0;
+}
+
+static gboolean
+people_equal (KitPerson *a, KitPerson *b)
+{
+  return kit_person_get_id (a) == kit_person_get_id (b) &&
+         g_strcmp0 (kit_person_get_name (a), kit_person_get_name (b)) == 0 &&
+         g_strcmp0 (kit_person_get_role (a), kit_person_get_role (b)) == 0 &&
+         g_strcmp0 (kit_person_get_organisation (a), kit_person_get_organisation (b)) == 0 &&
+         g_strcmp0 (kit_person_get_address (a), kit_person_get_address (b)) == 0 &&
+         g_strcmp0 (kit_person_get_phone (a), kit_person_get_phone (b)) == 0 &&
+         g_strcmp0 (kit_person_get_email (a), kit_person_get_email (b)) == 0 &&
+         g_strcmp0 (kit_person_get_notes (a), kit_person_get_notes (b)) == 0;
+}
+
+/* Bring @model in line with @items, replacing only the run that differs, so
+ * that views keep their rows (and selection) for everything else and get
+ * one precise items-changed. */
+static void
+update_model (GListStore *model, GPtrArray *items, GEqualFunc equal)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint new_n = items->len;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr (GObject) old = g_list_model_get_item (G_LIST_MODEL (model), prefix);
+      if (!equal (old, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr (GObject) old = g_list_model_get_item (G_LIST_MODEL (model), old_n - 1 - suffix);
+      if (!equal (old, g_ptr_array_index (items, new_n - 1 - suffix)))
+        break;
+      suffix++;
+    }
+  if (prefix + suffix == old_n && prefix + suffix == new_n)
+    return;
+  g_list_store_splice (model, prefix, old_n - prefix - suffix,
+                       items->pdata + prefix, new_n - prefix - suffix);
+}
+
+static gboolean
+refresh_children (KitStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) children = load_children (self, error);
+
+  if (children == NULL)
+    return FALSE;
+  update_model (self->children, children, (GEqualFunc) children_equal);
+  return TRUE;
+}
+
+/* --- People ------------------------------------------------------------------ */
+
+static KitPerson *
+person_from_row (sqlite3_stmt *stmt)
+{
+  KitPerson *person = kit_person_new ();
+
+  kit_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+  kit_person_set_name (person, kit_store_column_text (stmt, 1));
+  kit_person_set_role (person, kit_store_column_text (stmt, 2));
+  kit_person_set_organisation (person, kit_store_column_text (stmt, 3));
+  kit_person_set_address (person, kit_store_column_text (stmt, 4));
+  kit_person_set_phone (person, kit_store_column_text (stmt, 5));
+  kit_person_set_email (person, kit_store_column_text (stmt, 6));
+  kit_person_set_notes (person, kit_store_column_text (stmt, 7));
+  return person;
+}
+
+static int
+compare_people (gconstpointer a, gconstpointer b)
+{
+  KitPerson *x = *(KitPerson **) a, *y = *(KitPerson **) b;
+  int by_name = compare_names (kit_person_get_name (x), kit_person_get_name (y));
+
+  if (by_name != 0)
+    return by_name;
+  return (kit_person_get_id (x) > kit_person_get_id (y)) - (kit_person_get_id (x) < kit_person_get_id (y));
+}
+
+static gboolean
+refresh_people (KitStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = kit_store_prepare (self, "SELECT id, name, role, organisation, address, phone, email, "
+                                  "notes FROM people", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (people, person_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return kit_store_sql_fail (self, error);
+  g_ptr_array_sort (people, compare_people);
+  update_model (self->people, people, (GEqualFunc) people_equal);
+  return TRUE;
+}
+
+/* --- Life cycle and signal ------------------------------------------------- */
+
+void
+kit_store_emit_changed (KitStore *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The edit is committed already: a failure here only leaves a model stale. */
+  if (!refresh_children (self, &error) || !refresh_people (self, &error))
+    g_warning ("The lists could not be brought up to date: %s", error->message);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Check one child's chain (0: every child) and keep the broken set in step. */
+gboolean
+kit_store_verify_chains (KitStore *self, gint64 child_id, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+
+  if (!kit_chain_verify_ids (self->db, child_id, &ids, error))
+    return FALSE;
+  if (child_id == 0)
+    g_hash_table_remove_all (self->broken);
+  else
+    g_hash_table_remove (self->broken, &child_id);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->broken, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  return TRUE;
+}
+
+KitStore *
+kit_store_new (sqlite3 *db, GError **error)
+{
+  g_autoptr (KitStore) self = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  self = g_object_new (KIT_TYPE_STORE, NULL);
+  self->db = db;
+  /* Removals left pending when the app last closed are final now. */
+  if (!kit_store_purge_removed (self, error) ||
+      !kit_store_verify_chains (self, 0, error) ||
+      !refresh_children (self, error) ||
+      !refresh_people (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+sqlite3 *
+kit_store_get_db (KitStore *self)
+{
+  g_return_val_if_fail (KIT_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* --- Children: public API ---------------------------------------------------- */
+
+GListModel *
+kit_store_get_children (KitStore *self)
+{
+  g_return_val_if_fail (KIT_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->children);
+}
+
+KitChild *
+kit_store_find_child (KitStore *self, gint64 child_id)
+{
+  guint n;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KitChild) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+      if (kit_child_get_id (child) == child_id)
+        return kit_child_copy (child);
+    }
+  return NULL;
+}
+
+gboolean
+kit_store_child_exists (KitStore *self, gint64 child_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = kit_store_prepare (self, "SELECT 1 FROM children WHERE id = ? AND removed_at IS NULL",
+                            NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, child_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gboolean
+kit_store_check_date (const char *iso, gboolean allow_future, int code, GError **error)
+{
+  g_autofree char *today = NULL;
+
+  if (kit_date_is_unset (iso))
+    return TRUE;
+  if (!kit_date_parse (iso, NULL))
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, code,
+                           _("That date doesn't exist. Please check the day and month."));
+      return FALSE;
+    }
+  today = kit_date_today ();
+  if (!allow_future && kit_date_compare (iso, today) > 0)
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, code,
+                           _("That date hasn't happened yet. Please check the year."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kit_store_check_code (KitVocabList list, const char *code, GError **error)
+{
+  if (code != NULL && kit_vocab_has (list, code))
+    return TRUE;
+  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_KIND,
+                       _("Please choose one of the options in the list."));
+  return FALSE;
+}
+
+static gboolean
+name_is_empty (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  return *trimmed == '\0';
+}
+
+static gboolean
+validate_child (KitStore *self, KitChild *child, GError **error)
+{
+  if (name_is_empty (kit_child_get_name (child)))
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NAME,
+                           _("Please write the name you use for your child."));
+      return FALSE;
+    }
+  if (!kit_store_check_date (kit_child_get_date_of_birth (child), FALSE,
+                             KIT_INPUT_ERROR_DATE_OF_BIRTH, error) ||
+      !kit_store_check_code (KIT_VOCAB_LIVES_WITH, kit_child_get_lives_with (child), error) ||
+      !kit_store_check_code (KIT_VOCAB_LEGAL_ORDER, kit_child_get_legal_order (child), error))
+    return FALSE;
+  if (kit_child_get_id (child) != 0 && !kit_store_child_exists (self, kit_child_get_id (child)))
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
+                           _("This child is no longer in the record."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kit_store_save_child (KitStore *self, KitChild *child, GError **error)
+{
+  g_autofree char *name = NULL;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KIT_IS_CHILD (child), FALSE);
+
+  if (!validate_child (self, child, error))
+    return FALSE;
+  name = g_strstrip (g_strdup (kit_child_get_name (child)));
+  id = kit_child_get_id (child);
+
+  if (!kit_store_begin (self, error))
+    return FALSE;
+  stmt = kit_store_prepare (self, id == 0
+                            ? "INSERT INTO children (name, other_names, date_of_birth, lives_with, "
+                              "legal_order, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                            : "UPDATE children SET name = ?1, other_names = ?2, date_of_birth = ?3, "
+                              "lives_with = ?4, legal_order = ?5, notes = ?6 WHERE id = ?7",
+                            error);
+  if (stmt == NULL)
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, kit_child_get_other_names (child));
+  kit_store_bind_optional (stmt, 3, kit_child_get_date_of_birth (child));
+  bind_text (stmt, 4, kit_child_get_lives_with (child));
+  bind_text (stmt, 5, kit_child_get_legal_order (child));
+  bind_text (stmt, 6, kit_child_get_notes (child));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 7, id);
+  if (!step_done (self, stmt, error))
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  if (!kit_store_commit (self, error))
+    return FALSE;
+
+  kit_child_set_id (child, id);
+  kit_child_set_name (child, name);
+  kit_store_emit_changed (self);
+  return TRUE;
+}
+
+/* One UPDATE of removed_at that must touch exactly one row. */
+static gboolean
+set_removed (KitStore *self, gint64 child_id, gboolean removed, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!kit_store_begin (self, error))
+    return FALSE;
+  stmt = kit_store_prepare (self, removed
+                            ? "UPDATE children SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                              "WHERE id = ? AND removed_at IS NULL"
+                            : "UPDATE children SET removed_at = NULL "
+                              "WHERE id = ? AND removed_at IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, child_id);
+  if (!step_done (self, stmt, error))
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      kit_store_rollback (self);
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
+                           removed ? _("This child is no longer in the record.")
+                                   : _("This child can no longer be brought back."));
+      return FALSE;
+    }
+  if (!kit_store_commit (self, error))
+    return FALSE;
+  kit_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+kit_store_remove_child (KitStore *self, gint64 child_id, GError **error)
+{
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+  return set_removed (self, child_id, TRUE, error);
+}
+
+gboolean
+kit_store_undo_remove_child (KitStore *self, gint64 child_id, GError **error)
+{
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+  return set_removed (self, child_id, FALSE, error);
+}
+
+gboolean
+kit_store_purge_removed (KitStore *self, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+
+  stmt = kit_store_prepare (self, "SELECT id FROM children WHERE removed_at IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return kit_store_sql_fail (self, error);
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!kit_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      /* Corrections point at the entries they correct without ON DELETE:
+       * unhook them first so the cascade can take the whole history. */
+      stmt = kit_store_prepare (self, "UPDATE changes SET corrects_id = NULL WHERE child_id = ?",
+                                error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (stmt == NULL || !step_done (self, stmt, error) ||
+          !kit_chain_delete_anchor (self->db, id, error))
+        {
+          kit_store_rollback (self);
+          return FALSE;
+        }
+      stmt = kit_store_prepare (self, "DELETE FROM children WHERE id = ?", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (stmt == NULL || !step_done (self, stmt, error))
+        {
+          kit_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!kit_store_commit (self, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_remove (self->broken, &g_array_index (ids, gint64, i));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+/* --- People: public API ------------------------------------------------------ */
+
+GListModel *
+kit_store_get_people (KitStore *self)
+{
+  g_return_val_if_fail (KIT_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->people);
+}
+
+KitPerson *
+kit_store_find_person (KitStore *self, gint64 person_id)
+{
+  guint n;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KitPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+      if (kit_person_get_id (person) == person_id)
+        return kit_person_copy (person);
+    }
+  return NULL;
+}
+
+gboolean
+kit_store_person_exists (KitStore *self, gint64 person_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = kit_store_prepare (self, "SELECT 1 FROM people WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+validate_person (KitStore *self, KitPerson *person, GError **error)
+{
+  const char *email = kit_person_get_email (person);
+  g_autofree char *trimmed_email = g_strstrip (g_strdup (email != NULL ? email : ""));
+
+  if (name_is_empty (kit_person_get_name (person)))
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NAME,
+                           _("Please write a name, of the person or of the organisation."));
+      return FALSE;
+    }
+  if (*trimmed_email != '\0' && strchr (trimmed_email, '@') == NULL)
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_EMAIL,
+                           _("An email address has an @ in it. Please check it, or leave it empty."));
+      return FALSE;
+    }
+  if (kit_person_get_id (person) != 0 && !kit_store_person_exists (self, kit_person_get_id (person)))
+    {
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
+                           _("This person is no longer in the address book."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kit_store_save_person (KitStore *self, KitPerson *person, GError **error)
+{
+  g_autofree char *name = NULL;
+  const char *email;
+  g_autofree char *trimmed_email = NULL;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KIT_IS_PERSON (person), FALSE);
+
+  if (!validate_person (self, person, error))
+    return FALSE;
+  name = g_strstrip (g_strdup (kit_person_get_name (person)));
+  email = kit_person_get_email (person);
+  trimmed_email = g_strstrip (g_strdup (email != NULL ? email : ""));
+  id = kit_person_get_id (person);
+
+  if (!kit_store_begin (self, error))
+    return FALSE;
+  stmt = kit_store_prepare (self, id == 0
+                            ? "INSERT INTO people (name, role, organisation, address, phone, email, "
+                              "notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                            : "UPDATE people SET name = ?1, role = ?2, organisation = ?3, "
+                              "address = ?4, phone = ?5, email = ?6, notes = ?7 WHERE id = ?8",
+                            error);
+  if (stmt == NULL)
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, kit_person_get_role (person));
+  bind_text (stmt, 3, kit_person_get_organisation (person));
+  bind_text (stmt, 4, kit_person_get_address (person));
+  bind_text (stmt, 5, kit_person_get_phone (person));
+  bind_text (stmt, 6, trimmed_email);
+  bind_text (stmt, 7, kit_person_get_notes (person));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 8, id);
+  if (!step_done (self, stmt, error))
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  if (!kit_store_commit (self, error))
+    return FALSE;
+
+  kit_person_set_id (person, id);
+  kit_person_set_name (person, name);
+  kit_person_set_email (person, trimmed_email);
+  kit_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+kit_store_remove_person (KitStore *self, gint64 person_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+
+  if (!kit_store_begin (self, error))
+    return FALSE;
+  /* The foreign keys set the arrangements' supervisor and coordinator to
+   * NULL: they keep working and show nobody. */
+  stmt = kit_store_prepare (self, "DELETE FROM people WHERE id = ?", error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, person_id);
+  if (stmt == NULL || !step_done (self, stmt, error))
+    {
+      kit_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      kit_store_rollback (self);
+      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
+                           _("This person is no longer in the address book."));
+      return FALSE;
+    }
+  if (!kit_store_commit (self, error))
+    return FALSE;
+  kit_store_emit_changed (self);
+  return TRUE;
+}
