@@ -67,10 +67,13 @@ show_review (KitArrangementCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->review_label), text != NULL);
 }
 
-static GMenuModel *
-build_menu (gint64 id)
+/* Built when the menu is first opened (cards are remade on every change). */
+static void
+create_menu (GtkMenuButton *button, gpointer user_data)
 {
-  GMenu *menu = g_menu_new ();
+  KitArrangementCard *self = KIT_ARRANGEMENT_CARD (user_data);
+  gint64 id = kit_arrangement_get_id (self->arrangement);
+  g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit details"), NULL);
   g_autoptr(GMenuItem) history = g_menu_item_new (_("_Show its history"), NULL);
 
@@ -80,7 +83,7 @@ build_menu (gint64 id)
                                            g_variant_new_int64 (id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, history);
-  return G_MENU_MODEL (menu);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -91,7 +94,6 @@ show_arrangement (KitArrangementCard *self)
   g_autofree char *body = kit_arrangement_describe (a);
   g_autofree char *start = kit_date_format (kit_arrangement_get_start_date (a));
   g_autofree char *start_text = NULL;
-  g_autoptr(GMenuModel) menu = build_menu (id);
   const char *notes = kit_arrangement_get_notes (a);
   const char *title = kit_arrangement_get_title (a);
   g_autofree char *more_label = g_strdup_printf (_("More about %s"), title);
@@ -108,7 +110,7 @@ show_arrangement (KitArrangementCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes != NULL && *notes != '\0');
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->change_button),
                                           g_variant_new_int64 (id));
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, more_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -1,7 +1,8 @@
 /* kit-change-row.c — one entry of a child's history, for the timeline's
- * GtkListView. Binding is cheap: a few labels set from the change's strings
- * (the follow-ups, usually none or one, get a line each). Its menu activates
- * the child page's actions with the change's id. */
+ * GtkListView. A row is a handful of labels (GTK 4.8's list view builds up
+ * to 200 rows at once, so each must be cheap to make), and its menu is only
+ * built when opened. The menu activates the child page's actions with the
+ * change's id: add a follow-up, edit one, correct the entry. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,18 +16,11 @@ struct _KitChangeRow
 {
   GtkWidget parent_instance;
 
-  GtkLabel *date_label;
-  GtkLabel *title_label;
+  GtkLabel *heading_label;
   GtkMenuButton *menu_button;
-  GtkLabel *what_label;
   GtkLabel *fields_label;
-  GtkLabel *decided_label;
   GtkLabel *reason_label;
-  GtkLabel *told_label;
-  GtkLabel *view_label;
-  GtkBox *follow_ups_box;
-  GtkLabel *corrects_label;
-  GtkLabel *corrected_label;
+  GtkLabel *more_label;
 
   KitChange *change;
 };
@@ -42,12 +36,21 @@ set_optional (GtkLabel *label, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (label), show);
 }
 
+static void
+append_line (GString *text, const char *line)
+{
+  if (line == NULL || *line == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
 static char *
 describe_told (KitChange *change)
 {
   const char *how = kit_change_get_told_how (change);
-  const char *when = kit_change_get_told_date (change);
-  g_autofree char *date = kit_date_format (when);
+  g_autofree char *date = kit_date_format (kit_change_get_told_date (change));
 
   if (kit_date_is_unset (how))
     return NULL;
@@ -83,134 +86,137 @@ describe_follow_up (KitFollowUp *follow_up)
   return g_string_free (text, FALSE);
 }
 
-static void
-show_follow_ups (KitChangeRow *self)
+static char *
+describe_more (KitChange *c, const char *corrects_date, const char *corrected_on)
 {
-  GPtrArray *follow_ups = kit_change_get_follow_ups (self->change);
-  GtkWidget *child;
+  GString *text = g_string_new (NULL);
+  GPtrArray *follow_ups = kit_change_get_follow_ups (c);
+  const char *her_view = kit_change_get_her_view (c);
+  g_autofree char *told = describe_told (c);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_box))) != NULL)
-    gtk_box_remove (self->follow_ups_box, child);
+  append_line (text, told);
+  if (her_view != NULL && *her_view != '\0')
+    {
+      g_autofree char *view = g_strdup_printf (_("Your view: %s"), her_view);
+
+      append_line (text, view);
+    }
   for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
     {
-      KitFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-      g_autofree char *text = describe_follow_up (follow_up);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (text);
-      GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
+      g_autofree char *line = describe_follow_up (g_ptr_array_index (follow_ups, i));
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      if (kit_follow_up_is_unanswered (follow_up))
-        gtk_widget_add_css_class (label, "kit-unanswered");
-      gtk_widget_add_css_class (edit, "flat");
-      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "child.edit-follow-up");
-      gtk_actionable_set_action_target_value (
-        GTK_ACTIONABLE (edit),
-        g_variant_new ("(xx)", kit_change_get_id (self->change), kit_follow_up_get_id (follow_up)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Edit this follow-up"), -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), edit);
-      gtk_box_append (self->follow_ups_box, box);
+      append_line (text, line);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_box),
-                          follow_ups != NULL && follow_ups->len > 0);
-}
-
-static GMenuModel *
-build_menu (gint64 id)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenuItem) follow_up = g_menu_item_new (_("_Add a follow-up"), NULL);
-  g_autoptr(GMenuItem) correct = g_menu_item_new (_("_Correct this"), NULL);
-
-  g_menu_item_set_action_and_target_value (follow_up, "child.add-follow-up",
-                                           g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (correct, "child.correct-change",
-                                           g_variant_new_int64 (id));
-  g_menu_append_item (menu, follow_up);
-  g_menu_append_item (menu, correct);
-  return G_MENU_MODEL (menu);
-}
-
-static void
-show_reason (KitChangeRow *self)
-{
-  g_autofree char *reason = kit_change_describe_reason (self->change);
-  gboolean none = g_strcmp0 (kit_change_get_reason_given (self->change), "no") == 0;
-
-  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
-  if (none)
-    gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
-}
-
-static void
-show_corrections (KitChangeRow *self, const char *corrects_date, const char *corrected_on)
-{
-  g_autofree char *corrects = NULL;
-  g_autofree char *corrected = NULL;
-
-  if (kit_change_get_corrects_id (self->change) != 0)
+  if (kit_change_get_corrects_id (c) != 0)
     {
       g_autofree char *date = kit_date_format (corrects_date);
+      g_autofree char *line = *date != '\0'
+                                ? g_strdup_printf (_("This corrects the entry of %s"), date)
+                                : g_strdup (_("This corrects an earlier entry"));
 
-      corrects = *date != '\0' ? g_strdup_printf (_("This corrects the entry of %s"), date)
-                               : g_strdup (_("This corrects an earlier entry"));
+      append_line (text, line);
     }
-  if (kit_change_get_corrected_by_id (self->change) != 0)
+  if (kit_change_get_corrected_by_id (c) != 0)
     {
       g_autofree char *date = kit_date_format (corrected_on);
+      g_autofree char *line = *date != '\0'
+                                ? g_strdup_printf (_("Corrected on %s — see the correction"), date)
+                                : g_strdup (_("This entry was corrected — see the correction"));
 
-      corrected = *date != '\0'
-                    ? g_strdup_printf (_("Corrected on %s — see the correction"), date)
-                    : g_strdup (_("This entry was corrected — see the correction"));
+      append_line (text, line);
     }
-  set_optional (self->corrects_label, corrects);
-  set_optional (self->corrected_label, corrected);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_fields (KitChange *c)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *fields = kit_change_describe_fields (c);
+  const char *what = kit_change_get_what_changed (c);
+  const char *decided = kit_change_get_decided_by (c);
+
+  if (fields == NULL || *fields == '\0')
+    append_line (text, kit_date_is_unset (what) ? NULL
+                                                : kit_vocab_label (KIT_VOCAB_WHAT_CHANGED, what));
+  append_line (text, fields);
+  if (!kit_date_is_unset (decided))
+    {
+      g_autofree char *line = g_strdup_printf (_("Decided by: %s"),
+                                               kit_vocab_label (KIT_VOCAB_DECIDED_BY, decided));
+
+      append_line (text, line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Built when the menu is opened, for the change shown then. */
+static void
+create_menu (GtkMenuButton *button, gpointer user_data)
+{
+  KitChangeRow *self = KIT_CHANGE_ROW (user_data);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) follow_up = g_menu_item_new (_("_Add a follow-up"), NULL);
+  g_autoptr(GMenuItem) correct = g_menu_item_new (_("_Correct this"), NULL);
+  gint64 id;
+  GPtrArray *follow_ups;
+
+  if (self->change == NULL)
+    return;
+  id = kit_change_get_id (self->change);
+  follow_ups = kit_change_get_follow_ups (self->change);
+  g_menu_item_set_action_and_target_value (follow_up, "child.add-follow-up",
+                                           g_variant_new_int64 (id));
+  g_menu_append_item (menu, follow_up);
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      KitFollowUp *f = g_ptr_array_index (follow_ups, i);
+      g_autofree char *date = kit_date_format (kit_follow_up_get_requested_date (f));
+      g_autofree char *label = *date != '\0'
+                                 ? g_strdup_printf (_("Edit the follow-up of %s"), date)
+                                 : g_strdup (_("Edit the follow-up"));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "child.edit-follow-up",
+                                               g_variant_new ("(xx)", id,
+                                                              kit_follow_up_get_id (f)));
+      g_menu_append_item (menu, item);
+    }
+  g_menu_item_set_action_and_target_value (correct, "child.correct-change",
+                                           g_variant_new_int64 (id));
+  g_menu_append_item (menu, correct);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
 show_change (KitChangeRow *self, const char *corrects_date, const char *corrected_on)
 {
   KitChange *c = self->change;
+  const char *title = kit_change_get_arrangement_title (c);
   g_autofree char *date = kit_date_format (kit_change_get_effective_date (c));
-  g_autofree char *fields = kit_change_describe_fields (c);
-  g_autofree char *decided = NULL;
-  g_autofree char *told = describe_told (c);
-  g_autofree char *view = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *fields = describe_fields (c);
+  g_autofree char *reason = kit_change_describe_reason (c);
+  g_autofree char *more = describe_more (c, corrects_date, corrected_on);
   g_autofree char *accessible = NULL;
-  g_autoptr(GMenuModel) menu = build_menu (kit_change_get_id (c));
-  const char *what = kit_change_get_what_changed (c);
-  const char *her_view = kit_change_get_her_view (c);
+  gboolean none = g_strcmp0 (kit_change_get_reason_given (c), "no") == 0;
 
-  gtk_label_set_label (self->date_label, date);
-  set_optional (self->title_label, kit_change_get_arrangement_title (c));
-  set_optional (self->what_label,
-                kit_date_is_unset (what) ? NULL : kit_vocab_label (KIT_VOCAB_WHAT_CHANGED, what));
+  if (title == NULL)
+    title = "";
+  heading = g_markup_printf_escaped ("<span size='large' weight='bold'>%s</span>\n%s", date, title);
+  gtk_label_set_markup (self->heading_label, heading);
   set_optional (self->fields_label, fields);
-  if (!kit_date_is_unset (kit_change_get_decided_by (c)))
-    decided = g_strdup_printf (_("Decided by: %s"),
-                               kit_vocab_label (KIT_VOCAB_DECIDED_BY, kit_change_get_decided_by (c)));
-  set_optional (self->decided_label, decided);
-  show_reason (self);
-  set_optional (self->told_label, told);
-  if (her_view != NULL && *her_view != '\0')
-    view = g_strdup_printf (_("Your view: %s"), her_view);
-  set_optional (self->view_label, view);
-  show_follow_ups (self);
-  show_corrections (self, corrects_date, corrected_on);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  if (none)
+    gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
+  set_optional (self->more_label, more);
+  /* The menu of the change shown before is dropped; create_menu makes the new one. */
+  gtk_menu_button_set_menu_model (self->menu_button, NULL);
 
   /* Translators: the accessible name of a history entry: "3 May 2024, Letters through the agency" */
-  accessible = g_strdup_printf (_("%s, %s"), date,
-                                kit_change_get_arrangement_title (c) != NULL
-                                  ? kit_change_get_arrangement_title (c) : "");
+  accessible = g_strdup_printf (_("%s, %s"), date, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
@@ -235,18 +241,11 @@ kit_change_row_class_init (KitChangeRowClass *klass)
   object_class->dispose = kit_change_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/keepintouch/KeepInTouch/kit-change-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, KitChangeRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, what_label);
   gtk_widget_class_bind_template_child (widget_class, KitChangeRow, fields_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, decided_label);
   gtk_widget_class_bind_template_child (widget_class, KitChangeRow, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, told_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, view_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, follow_ups_box);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, corrects_label);
-  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, corrected_label);
+  gtk_widget_class_bind_template_child (widget_class, KitChangeRow, more_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -255,6 +254,7 @@ static void
 kit_change_row_init (KitChangeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
 }
 
 GtkWidget *

@@ -43,6 +43,8 @@ struct _KitChildPage
   GtkNoSelection *history_selection;
   GtkWidget *history_scroller;
   GtkWidget *history_empty;
+  GtkWidget *older_button;
+  GtkSliceListModel *history_slice;
   KitSessionsView *sessions_view;
   KitDatesView *dates_view;
 
@@ -60,6 +62,11 @@ struct _KitChildPage
 };
 
 G_DEFINE_FINAL_TYPE (KitChildPage, kit_child_page, GTK_TYPE_WIDGET)
+
+/* How many history entries are shown at first, and added each time she
+ * scrolls to the end: GTK 4.8's list view makes a row for up to 200 items
+ * at once, which would make opening a long history slow. */
+#define HISTORY_PAGE 15
 
 static void show_history (KitChildPage *self);
 
@@ -249,6 +256,7 @@ on_filter_selected (KitChildPage *self)
   if (self->updating_filter || selected >= self->filter_ids->len)
     return;
   self->filter_id = g_array_index (self->filter_ids, gint64, selected);
+  gtk_slice_list_model_set_size (self->history_slice, HISTORY_PAGE);
   show_history (self);
 }
 
@@ -305,6 +313,32 @@ unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_
 }
 
 static void
+update_older_button (KitChildPage *self)
+{
+  GListModel *all = gtk_slice_list_model_get_model (self->history_slice);
+  guint n = all != NULL ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->history_slice));
+
+  gtk_widget_set_visible (self->older_button, shown < n);
+}
+
+static void
+show_older (KitChildPage *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->history_slice);
+
+  gtk_slice_list_model_set_size (self->history_slice, size + HISTORY_PAGE);
+  update_older_button (self);
+}
+
+static void
+on_history_edge (KitChildPage *self, GtkPositionType pos)
+{
+  if (pos == GTK_POS_BOTTOM && gtk_widget_get_visible (self->older_button))
+    show_older (self);
+}
+
+static void
 show_history (KitChildPage *self)
 {
   g_autoptr(GListModel) changes = NULL;
@@ -322,9 +356,13 @@ show_history (KitChildPage *self)
 
       g_hash_table_insert (self->changes_by_id, g_memdup2 (&id, sizeof id), change);
     }
-  gtk_no_selection_set_model (self->history_selection, changes);
+  /* Keep what she has already scrolled through when the store changes. */
+  if (gtk_slice_list_model_get_size (self->history_slice) < HISTORY_PAGE)
+    gtk_slice_list_model_set_size (self->history_slice, HISTORY_PAGE);
+  gtk_slice_list_model_set_model (self->history_slice, changes);
   gtk_widget_set_visible (self->history_scroller, n > 0);
   gtk_widget_set_visible (self->history_empty, n == 0);
+  update_older_button (self);
 }
 
 /* Everything */
@@ -339,7 +377,8 @@ clear_page (KitChildPage *self)
   g_clear_object (&self->arrangements);
   gtk_list_box_bind_model (self->arrangements_list, NULL, NULL, NULL, NULL);
   g_hash_table_remove_all (self->changes_by_id);
-  gtk_no_selection_set_model (self->history_selection, NULL);
+  gtk_slice_list_model_set_model (self->history_slice, NULL);
+  gtk_widget_set_visible (self->older_button, FALSE);
 }
 
 static void
@@ -482,28 +521,26 @@ correct_change_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Timing */
 
-static void
-on_after_paint (GdkFrameClock *clock, gpointer user_data)
+/* Runs once layout and drawing (which have a higher priority) are done. */
+static gboolean
+report_ready (gpointer user_data)
 {
   gint64 *start = user_data;
 
-  g_printerr ("child-page-drawn-ms: %.1f\n", (g_get_monotonic_time () - *start) / 1000.0);
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, user_data);
-  g_free (start);
+  g_printerr ("child-page-ready-ms: %.1f\n", (g_get_monotonic_time () - *start) / 1000.0);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 report_timing (KitChildPage *self, gint64 start)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  guint n = self->history_selection != NULL
-              ? g_list_model_get_n_items (G_LIST_MODEL (self->history_selection)) : 0;
+  GListModel *all = gtk_slice_list_model_get_model (self->history_slice);
+  guint n = all != NULL ? g_list_model_get_n_items (all) : 0;
 
   g_printerr ("child-page-set-child-ms: %.1f (%u changes)\n",
               (g_get_monotonic_time () - start) / 1000.0, n);
-  if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint),
-                      g_memdup2 (&start, sizeof start));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, report_ready, g_memdup2 (&start, sizeof start),
+                   g_free);
 }
 
 /* Overrides */
@@ -525,6 +562,7 @@ kit_child_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->arrangements);
   g_clear_pointer (&self->changes_by_id, g_hash_table_unref);
+  g_clear_object (&self->history_slice);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_CHILD_PAGE);
   kit_app_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kit_child_page_parent_class)->dispose (object);
@@ -567,9 +605,12 @@ kit_child_page_class_init (KitChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, history_selection);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, history_scroller);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, history_empty);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, older_button);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, dates_view);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_edge);
+  gtk_widget_class_bind_template_callback (widget_class, show_older);
 
   gtk_widget_class_install_action (widget_class, "child.new-arrangement", NULL,
                                    new_arrangement_action);
@@ -605,6 +646,8 @@ kit_child_page_init (KitChildPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->history_view, factory);
   g_object_unref (factory);
+  self->history_slice = gtk_slice_list_model_new (NULL, 0, HISTORY_PAGE);
+  gtk_no_selection_set_model (self->history_selection, G_LIST_MODEL (self->history_slice));
 }
 
 /* Public API */
@@ -644,6 +687,7 @@ kit_child_page_set_child (KitChildPage *self, gint64 child_id)
   if (child_id != self->child_id)
     {
       self->filter_id = 0;
+      gtk_slice_list_model_set_size (self->history_slice, HISTORY_PAGE);
       adw_view_stack_set_visible_child_name (self->view_stack, "now");
     }
   self->child_id = child_id;
