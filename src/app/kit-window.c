@@ -7,10 +7,12 @@
 #include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-create-page.h"
+#include "kit-due-notification.h"
 #include "kit-lock-monitor.h"
 #include "kit-main-page.h"
 #include "kit-recent.h"
 #include "kit-secure.h"
+#include "kit-store.h"
 #include "kit-recovery-key-page.h"
 #include "kit-unlock-page.h"
 #include "kit-welcome-page.h"
@@ -33,6 +35,8 @@ struct _KitWindow
   GSettings *settings;
   KitLockMonitor *lock_monitor;
   KitVault *vault;
+  KitStore *store;            /* over the vault's database while it is open */
+  gulong store_changed_id;
   char *record_path;          /* the record shown on the unlock page */
   char *previous_page;        /* where "Back" goes from the create page */
 
@@ -105,16 +109,145 @@ static void
 update_actions (KitWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", self->vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove-child",
+                                 self->store != NULL);
+}
+
+/* The store */
+
+static GApplication *
+get_app (KitWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? G_APPLICATION (app) : NULL;
+}
+
+static void
+on_store_changed (KitWindow *self, KitStore *store)
+{
+  save_record (self, FALSE);
+}
+
+/* Give the pages a store over the open record's database. */
+static gboolean
+attach_store (KitWindow *self, GError **error)
+{
+  g_autoptr(KitStore) store = kit_store_new (kit_vault_get_db (self->vault), error);
+
+  if (store == NULL)
+    return FALSE;
+  self->store = g_steal_pointer (&store);
+  self->store_changed_id = g_signal_connect_object (self->store, "changed",
+                                                    G_CALLBACK (on_store_changed), self,
+                                                    G_CONNECT_SWAPPED);
+  kit_main_page_set_store (self->main_page, self->store);
+  update_actions (self);
+  return TRUE;
+}
+
+/* Removals still offered for undo become final, so that the save that
+ * follows (on locking or closing) holds them. */
+static void
+purge_removed (KitWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  g_signal_handler_block (self->store, self->store_changed_id);
+  if (!kit_store_purge_removed (self->store, &error))
+    g_warning ("Removed children not yet deleted: %s", error->message);
+  g_signal_handler_unblock (self->store, self->store_changed_id);
+}
+
+static gboolean
+is_over (GtkWindow *window, GtkWindow *parent)
+{
+  for (GtkWindow *w = gtk_window_get_transient_for (window); w != NULL;
+       w = gtk_window_get_transient_for (w))
+    if (w == parent)
+      return TRUE;
+  return FALSE;
+}
+
+/* Forms and questions open over the record go when it locks: nothing about
+ * her may show while locked, and none of them may write to a closed record. */
+static void
+close_dialogs (KitWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) over = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    /* A file chooser belongs to its GtkFileChooserNative, which closes it. */
+    if (GTK_IS_WINDOW (l->data) && !GTK_IS_FILE_CHOOSER (l->data) &&
+        is_over (l->data, GTK_WINDOW (self)))
+      g_ptr_array_add (over, g_object_ref (l->data));
+  for (guint i = 0; i < over->len; i++)
+    {
+      g_autoptr(GList) still = gtk_window_list_toplevels ();
+
+      /* One may have gone with another. */
+      if (g_list_find (still, g_ptr_array_index (over, i)) != NULL)
+        gtk_window_destroy (g_ptr_array_index (over, i));
+    }
+}
+
+/* Drop the store (before the vault closes its database under it). */
+static void
+detach_store (KitWindow *self)
+{
+  GApplication *app = get_app (self);
+
+  if (self->store == NULL)
+    return;
+  close_dialogs (self);
+  kit_main_page_set_store (self->main_page, NULL);
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
+  if (app != NULL)
+    kit_due_notification_withdraw (app);
+  update_actions (self);
 }
 
 /* The open record */
 
-static void
+/* Once a record has opened: keep it, and read it. FALSE (having closed it
+ * again and said why) when its contents can't be read. */
+static gboolean
 set_vault (KitWindow *self, KitVault *vault, gboolean remember)
 {
   const char *path = kit_vault_get_path (vault);
+  g_autoptr(GError) error = NULL;
 
+  detach_store (self);
   g_set_object (&self->vault, vault);
+  if (!attach_store (self, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("This record opened, but what is in it couldn't be read, so it "
+                           "was closed again. Nothing in it was changed. (%s)"),
+                         error->message);
+
+      g_warning ("Reading the record failed: %s", error->message);
+      kit_vault_close (vault, TRUE, NULL);
+      g_clear_object (&self->vault);
+      update_actions (self);
+      if (self->measure_start_us > 0)
+        {
+          GApplication *app = get_app (self);
+
+          g_printerr ("%s\n", message);
+          if (KIT_IS_APPLICATION (app))
+            kit_application_set_exit_status (KIT_APPLICATION (app), 1);
+          if (app != NULL)
+            g_application_quit (app);
+          return FALSE;
+        }
+      show_toast (self, message);
+      return FALSE;
+    }
   if (path != self->record_path)
     {
       g_free (self->record_path);
@@ -129,11 +262,28 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   kit_main_page_set_record_path (self->main_page, path);
   kit_lock_monitor_set_active (self->lock_monitor, TRUE);
   update_actions (self);
+  if (get_app (self) != NULL)
+    kit_due_notification_send (get_app (self), self->store);
+  return TRUE;
+}
+
+/* After a record that was opened could not be read: back to its unlock page. */
+static void
+show_unreadable (KitWindow *self, const char *path)
+{
+  if (path != self->record_path)
+    {
+      g_free (self->record_path);
+      self->record_path = g_strdup (path);
+    }
+  kit_unlock_page_set_path (self->unlock_page, self->record_path);
+  show_page (self, "unlock");
 }
 
 static void
 forget_vault (KitWindow *self)
 {
+  detach_store (self);
   g_clear_object (&self->vault);
   g_clear_handle_id (&self->save_retry_source, g_source_remove);
   self->save_again = FALSE;
@@ -154,8 +304,17 @@ close_vault (KitWindow *self, GError **error)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->saving = FALSE;
+  purge_removed (self);
+  detach_store (self);
   if (!kit_vault_close (self->vault, FALSE, error))
-    return FALSE;
+    {
+      /* Still open, so that nothing is lost: the pages get it back. */
+      g_autoptr(GError) store_error = NULL;
+
+      if (!attach_store (self, &store_error))
+        g_warning ("The record stays open but can't be read: %s", store_error->message);
+      return FALSE;
+    }
   forget_vault (self);
   return TRUE;
 }
@@ -183,6 +342,7 @@ lock_record (KitWindow *self)
   if (self->vault == NULL)
     return;
   self->lock_after_save = TRUE;
+  purge_removed (self);
   save_record (self, FALSE);
 }
 
@@ -377,7 +537,12 @@ on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (self->measure_start_us > 0)
     self->key_derived_us = kit_vault_get_key_ready_time (vault);
-  set_vault (self, vault, TRUE);
+  if (!set_vault (self, vault, TRUE))
+    {
+      if (self->measure_start_us == 0)
+        show_unreadable (self, kit_vault_get_path (vault));
+      return;
+    }
   show_page (self, "main");
   if (self->measure_start_us > 0)
     start_measuring_frame (self);
@@ -410,7 +575,11 @@ on_measure_first_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer user_d
 static void
 on_created (KitWindow *self, KitVault *vault, const char *recovery_key, KitCreatePage *page)
 {
-  set_vault (self, vault, TRUE);
+  if (!set_vault (self, vault, TRUE))
+    {
+      show_unreadable (self, kit_vault_get_path (vault));
+      return;
+    }
   if (recovery_key != NULL)
     {
       kit_recovery_key_page_set_key (self->recovery_key_page, recovery_key);
@@ -430,7 +599,11 @@ on_recovery_key_done (KitWindow *self, KitRecoveryKeyPage *page)
 static void
 on_unlocked (KitWindow *self, KitVault *vault, gboolean from_backup, KitUnlockPage *page)
 {
-  set_vault (self, vault, !from_backup);
+  if (!set_vault (self, vault, !from_backup))
+    {
+      show_unreadable (self, kit_vault_get_path (vault));
+      return;
+    }
   show_page (self, "main");
   if (from_backup)
     show_toast (self, _("The record file was damaged, so its latest backup that works is open."));
@@ -572,6 +745,16 @@ lock_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   lock_record (KIT_WINDOW (widget));
 }
 
+/* The Undo of the toast after removing a child (the toast lives in the
+ * window, outside the main page). */
+static void
+undo_remove_child_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KitWindow *self = KIT_WINDOW (widget);
+
+  kit_main_page_undo_remove_child (self->main_page, g_variant_get_int64 (parameter));
+}
+
 /* Closing */
 
 static void
@@ -595,6 +778,7 @@ on_close_anyway_response (AdwMessageDialog *dialog, const char *response, gpoint
     }
   if (g_strcmp0 (response, "discard") == 0 && self->vault != NULL)
     {
+      detach_store (self);
       kit_vault_close (self->vault, TRUE, NULL);
       forget_vault (self);
       gtk_window_close (GTK_WINDOW (self));
@@ -712,6 +896,13 @@ kit_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->store_changed_id, self->store);
+      if (self->main_page != NULL)
+        kit_main_page_set_store (self->main_page, NULL);
+      g_clear_object (&self->store);
+    }
   if (self->vault != NULL)
     kit_vault_close (self->vault, TRUE, NULL);
   g_clear_object (&self->vault);
@@ -783,6 +974,8 @@ kit_window_class_init (KitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove-child", "x",
+                                   undo_remove_child_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -898,6 +1091,13 @@ kit_window_get_vault (KitWindow *self)
 {
   g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
   return self->vault;
+}
+
+KitStore *
+kit_window_get_store (KitWindow *self)
+{
+  g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 const char *
