@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "kit-app-util.h"
@@ -96,6 +97,36 @@ kit_app_age_text (const char *birth, const char *today)
   if (months < 1)
     return g_strdup (_("Under a month old"));
   return g_strdup_printf (ngettext ("%d month old", "%d months old", months), months);
+}
+
+void
+kit_app_name_rows (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                                        -1);
+      else
+        kit_app_name_rows (child);
+    }
+}
+
+void
+kit_app_add_save_shortcut (GtkWidget *dialog, const char *action_name)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger =
+    gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (dialog, controller);
 }
 
 void

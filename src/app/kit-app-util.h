@@ -27,6 +27,15 @@ char *kit_app_save_error_message (const GError *error);
  * @birth (ISO) as of @today (ISO, NULL: today); NULL when not known. */
 char *kit_app_age_text (const char *birth, const char *today);
 
+/* Give every AdwPreferencesRow under @widget its title as its accessible
+ * name (GTK 4.8 names a row only when told). */
+void kit_app_name_rows (GtkWidget *widget);
+
+/* Ctrl+Return (and Ctrl+Enter on the keypad) activate @action_name on
+ * @dialog wherever the focus is, even in a multi-line text view, which
+ * would otherwise take the key first. */
+void kit_app_add_save_shortcut (GtkWidget *dialog, const char *action_name);
+
 /* For the dispose of a page whose template's top widget has no id:
  * gtk_widget_dispose_template () leaves it, so unparent what is left. */
 void kit_app_unparent_children (GtkWidget *widget);

@@ -232,6 +232,10 @@ kit_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lock", lock_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  /* The main page's shortcuts (Ctrl+Shift+N, Ctrl+E, Ctrl+1, …) are not set
+   * here: application accels are activated on the window, which can't reach
+   * actions installed on a page inside it. kit-main-page.c (add_shortcuts)
+   * binds them, and ui/help-overlay.ui lists them by accelerator. */
 }
 
 static void

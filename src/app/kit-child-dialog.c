@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-child-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
@@ -22,6 +23,7 @@ struct _KitChildDialog
   AdwComboRow *lives_row;
   AdwComboRow *order_row;
   GtkLabel *kind_error;
+  GtkLabel *order_help;
   GtkTextView *notes_view;
   GtkButton *save_button;
 
@@ -218,6 +220,7 @@ kit_child_dialog_class_init (KitChildDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, lives_row);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, order_row);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, kind_error);
+  gtk_widget_class_bind_template_child (widget_class, KitChildDialog, order_help);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, KitChildDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
@@ -225,10 +228,6 @@ kit_child_dialog_class_init (KitChildDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -236,8 +235,20 @@ static void
 kit_child_dialog_init (KitChildDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_name_rows (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   kit_vocab_combo_setup (self->lives_row, KIT_VOCAB_LIVES_WITH);
   kit_vocab_combo_setup (self->order_row, KIT_VOCAB_LEGAL_ORDER);
+  {
+    /* Translators: %s is the choice for "not known", such as "I don't know". */
+    g_autofree char *help = g_strdup_printf (
+      _("A legal order is the court's decision about who looks after the child and who "
+        "makes decisions, such as a care order or an adoption order. If you aren't sure, "
+        "choose “%s”."),
+      kit_vocab_label (KIT_VOCAB_LEGAL_ORDER, "not-known"));
+
+    gtk_label_set_label (self->order_help, help);
+  }
 }
 
 GtkWidget *

@@ -40,9 +40,14 @@ update (KitChildRow *self)
   if (!kit_date_is_unset (next))
     {
       g_autofree char *date = kit_date_format (next);
+      g_autofree char *today = kit_date_today ();
 
-      /* Translators: %s is a date such as "1 March 2027". */
-      next_text = g_strdup_printf (_("Next contact %s"), date);
+      if (kit_date_compare (next, today) < 0)
+        /* Translators: %s is a date such as "1 March 2027", already past. */
+        next_text = g_strdup_printf (_("Contact was due %s"), date);
+      else
+        /* Translators: %s is a date such as "1 March 2027". */
+        next_text = g_strdup_printf (_("Next contact %s"), date);
     }
   adw_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name != NULL ? name : "");

@@ -16,6 +16,11 @@
 #include "kit-window.h"
 
 #define UNDO_SECONDS 10
+/* libadwaita 1.2 crashes when a toast that replaced another is dismissed
+ * before its 500 ms entrance ends (the exit, 300 ms, frees what the
+ * entrance still uses), so a toast is never dismissed younger than this. */
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+#define TOAST_ADDED_KEY "kit-added-us"
 
 struct _KitMainPage
 {
@@ -27,6 +32,7 @@ struct _KitMainPage
   GtkButton *lock_button;
   GtkMenuButton *menu_button;
   GtkButton *add_child_button;
+  GtkButton *back_button;
   GtkListBox *sidebar_list;
   GtkStack *content_stack;
   KitOverviewPage *overview_page;
@@ -107,7 +113,7 @@ update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
       gtk_widget_set_margin_start (header, 12);
       gtk_widget_set_margin_top (header, 12);
       gtk_widget_set_margin_bottom (header, 6);
-      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "caption-heading");
       gtk_widget_add_css_class (header, "dim-label");
     }
   else if (people)
@@ -214,7 +220,7 @@ update_title (KitMainPage *self)
   else if (g_strcmp0 (visible, "people") == 0)
     title = _("People");
   else if (g_strcmp0 (visible, "empty") == 0)
-    title = _("Children");
+    title = _("Coming up");
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
 }
 
@@ -243,7 +249,10 @@ show (KitMainPage *self, const char *page, gint64 child_id, gboolean navigate)
   self->shown_child = child_id;
   if (position >= 0)
     self->shown_position = (guint) position;
-  kit_child_page_set_child (self->child_page, child_id);
+  /* The child page follows the store's changes itself; telling it again
+   * would rebuild it (and lose her place) after every edit. */
+  if (kit_child_page_get_child (self->child_page) != child_id)
+    kit_child_page_set_child (self->child_page, child_id);
   gtk_stack_set_visible_child_name (self->content_stack, visible);
   update_title (self);
   sync_selection (self);
@@ -312,6 +321,26 @@ on_removal_toast_dismissed (KitMainPage *self, AdwToast *toast)
     self->purge_source = g_idle_add (purge_now, self);
 }
 
+static gboolean
+dismiss_later (gpointer user_data)
+{
+  adw_toast_dismiss (ADW_TOAST (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (AdwToast *toast)
+{
+  gint64 *added = g_object_get_data (G_OBJECT (toast), TOAST_ADDED_KEY);
+  gint64 age = added != NULL ? g_get_monotonic_time () - *added : TOAST_SETTLE_US;
+
+  if (age >= TOAST_SETTLE_US)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((TOAST_SETTLE_US - age) / 1000) + 1,
+                        dismiss_later, g_object_ref (toast), g_object_unref);
+}
+
 static void
 remove_child (KitMainPage *self, gint64 child_id)
 {
@@ -320,6 +349,7 @@ remove_child (KitMainPage *self, gint64 child_id)
   g_autofree char *text = NULL;
   AdwToast *toast;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gint64 *added;
 
   if (child == NULL)
     return;
@@ -339,6 +369,9 @@ remove_child (KitMainPage *self, gint64 child_id)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-remove-child");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (child_id));
+  added = g_new (gint64, 1);
+  *added = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (toast), TOAST_ADDED_KEY, added, g_free);
   g_ptr_array_add (self->removal_toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
@@ -400,7 +433,7 @@ dismiss_removal_toasts (KitMainPage *self)
   for (guint i = 0; i < toasts->len; i++)
     {
       g_signal_handlers_disconnect_by_data (g_ptr_array_index (toasts, i), self);
-      adw_toast_dismiss (g_ptr_array_index (toasts, i));
+      dismiss_toast (g_ptr_array_index (toasts, i));
     }
 }
 
@@ -552,6 +585,7 @@ add_shortcuts (KitMainPage *self)
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
   add_shortcut (shortcuts, "<Control><Shift>n", "main.add-child", NULL);
   add_shortcut (shortcuts, "<Control>e", "main.edit-child", g_variant_new_int64 (0));
+  add_shortcut (shortcuts, "<Control>Delete", "main.remove-child", g_variant_new_int64 (0));
   add_shortcut (shortcuts, "<Control>1", "main.show-overview", NULL);
   add_shortcut (shortcuts, "<Control>2", "main.show-people", NULL);
   add_shortcut (shortcuts, "<Alt>Up", "main.previous-child", NULL);
@@ -611,6 +645,7 @@ kit_main_page_class_init (KitMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, add_child_button);
+  gtk_widget_class_bind_template_child (widget_class, KitMainPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, overview_page);
@@ -684,7 +719,9 @@ kit_main_page_set_record_path (KitMainPage *self, const char *path)
   g_autofree char *name = kit_app_record_display_name (path);
 
   g_return_if_fail (KIT_IS_MAIN_PAGE (self));
-  adw_window_title_set_subtitle (self->window_title, name);
+  /* The record's name alone: "Keep in Touch" is the window's title, and
+   * beside three buttons there is little room at 360 px. */
+  adw_window_title_set_title (self->window_title, name);
 }
 
 void
@@ -709,7 +746,8 @@ kit_main_page_set_store (KitMainPage *self, KitStore *store)
   kit_overview_page_set_store (self->overview_page, store);
   kit_child_page_set_store (self->child_page, store);
   kit_people_page_set_store (self->people_page, store);
-  /* Start on "Coming up", with the list in front when narrow. */
+  /* Start on "Coming up", with the list in front when narrow (or, with no
+   * children yet, the page that says how to add one). */
   g_free (self->shown);
   self->shown = g_strdup ("overview");
   self->shown_child = 0;
@@ -719,7 +757,10 @@ kit_main_page_set_store (KitMainPage *self, KitStore *store)
     g_list_store_splice (self->sections, 1, 1, (gpointer *) &children, 1);
   }
   show (self, "overview", 0, FALSE);
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      store != NULL &&
+                                      g_list_model_get_n_items (children_model (self)) == 0
+                                        ? "content" : "sidebar");
   update_actions (self);
 }
 
@@ -742,7 +783,7 @@ kit_main_page_undo_remove_child (KitMainPage *self, gint64 child_id)
         {
           g_object_ref (toast);
           g_ptr_array_remove_index (self->removal_toasts, i);
-          adw_toast_dismiss (toast);
+          dismiss_toast (toast);
           g_object_unref (toast);
           break;
         }

@@ -19,6 +19,7 @@ struct _KitPeoplePage
   GtkListBox *people_list;
 
   KitStore *store;
+  gboolean list_stale;      /* the list waits for the page to show */
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
   char *search;   /* casefolded, or NULL */
@@ -141,6 +142,27 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   open_dialog (KIT_PEOPLE_PAGE (widget), NULL);
 }
 
+/* The rows are made only once the page first shows, so that opening a
+ * record doesn't pay for an address book nobody looked at. */
+static void
+update_list (KitPeoplePage *self)
+{
+  self->list_stale = FALSE;
+  gtk_filter_list_model_set_model (self->filtered,
+                                   self->store != NULL ? kit_store_get_people (self->store)
+                                                       : NULL);
+}
+
+static void
+kit_people_page_map (GtkWidget *widget)
+{
+  KitPeoplePage *self = KIT_PEOPLE_PAGE (widget);
+
+  if (self->list_stale)
+    update_list (self);
+  GTK_WIDGET_CLASS (kit_people_page_parent_class)->map (widget);
+}
+
 static void
 kit_people_page_dispose (GObject *object)
 {
@@ -173,6 +195,7 @@ kit_people_page_class_init (KitPeoplePageClass *klass)
 
   object_class->dispose = kit_people_page_dispose;
   object_class->finalize = kit_people_page_finalize;
+  widget_class->map = kit_people_page_map;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/keepintouch/KeepInTouch/kit-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KitPeoplePage, stack);
@@ -225,8 +248,10 @@ kit_people_page_set_store (KitPeoplePage *self, KitStore *store)
   g_set_object (&self->store, store);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_pointer (&self->search, g_free);
-  gtk_filter_list_model_set_model (self->filtered,
-                                   store != NULL ? kit_store_get_people (store) : NULL);
+  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_list (self);
+  else
+    self->list_stale = TRUE;
   if (store != NULL)
     g_signal_connect_object (kit_store_get_people (store), "items-changed",
                              G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);

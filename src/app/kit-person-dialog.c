@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-error.h"
 #include "kit-person-dialog.h"
 
@@ -138,6 +139,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
@@ -156,7 +164,8 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer use
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not while the question, which stands over this dialog, is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -214,7 +223,7 @@ fill (KitPersonDialog *self)
   set_view_text (self->notes_view, kit_person_get_notes (person));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", editing);
-  gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Contact Details")
+  gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Person")
                                                    : _("Add a Person"));
   clear_errors (self);
 }
@@ -263,10 +272,6 @@ kit_person_dialog_class_init (KitPersonDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -274,6 +279,8 @@ static void
 kit_person_dialog_init (KitPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_name_rows (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
 }
 
 GtkWidget *

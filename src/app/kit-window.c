@@ -180,7 +180,9 @@ close_dialogs (KitWindow *self)
   g_autoptr(GPtrArray) over = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (GTK_IS_WINDOW (l->data) && is_over (l->data, GTK_WINDOW (self)))
+    /* A file chooser belongs to its GtkFileChooserNative, which closes it. */
+    if (GTK_IS_WINDOW (l->data) && !GTK_IS_FILE_CHOOSER (l->data) &&
+        is_over (l->data, GTK_WINDOW (self)))
       g_ptr_array_add (over, g_object_ref (l->data));
   for (guint i = 0; i < over->len; i++)
     {
@@ -1089,6 +1091,13 @@ kit_window_get_vault (KitWindow *self)
 {
   g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
   return self->vault;
+}
+
+KitStore *
+kit_window_get_store (KitWindow *self)
+{
+  g_return_val_if_fail (KIT_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 const char *

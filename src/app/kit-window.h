@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kit-lock-monitor.h"
+#include "kit-store.h"
 #include "kit-vault.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void kit_window_unlock_now (KitWindow *self, const char *path, const char *passp
 
 /* The open record, or NULL while locked. */
 KitVault *kit_window_get_vault (KitWindow *self);
+/* The open record's store, or NULL while locked. */
+KitStore *kit_window_get_store (KitWindow *self);
 /* The name of the visible page: welcome, create, recovery-key, unlock or main. */
 const char *kit_window_get_page_name (KitWindow *self);
 /* The page widget called @name (for tests). */

@@ -1,7 +1,9 @@
 #!/bin/bash
 # The benchmark record's data: hash chains that verify, a full-text index
 # that matches the diary, diary entries of about 600 characters that differ.
-# Then an altered change makes verify exit 3 naming the child.
+# Then altering any hashed column of a change, deleting the newest change,
+# reordering two or deleting the chain's anchor makes verify exit 3 naming
+# the child; the untouched record still says ok.
 # $2 is the kit-test-sql helper.
 set -eu
 . "$(dirname "$0")/common.sh"
@@ -22,6 +24,7 @@ run 0 "$SQL" "$rec" "SELECT count(*), min(seq), max(seq), count(DISTINCT hash), 
 expect_out "$(printf '200\t1\t200\t200\t1')"
 run 0 "$SQL" "$rec" "SELECT name FROM children"
 child=$(cat "$TMP/out")
+cp "$rec" "$TMP/pristine.kit"
 
 run 0 "$CLI" --passphrase-fd 3 verify "$rec" 3<<<"benchmark"
 expect_out "ok"
@@ -31,3 +34,60 @@ run 0 "$SQL" "$rec" "UPDATE changes SET her_view = 'altered later' WHERE seq = 5
 run 3 "$CLI" --passphrase-fd 3 verify "$rec" 3<<<"benchmark"
 expect_no_out
 grep -qF "$child" "$TMP/err" || fail "verify did not name $child: $(cat "$TMP/err")"
+
+# Each tampering below is made on a fresh copy of the untouched record.
+fresh() {
+  cp "$TMP/pristine.kit" "$rec"
+}
+expect_broken() {
+  run 3 "$CLI" --passphrase-fd 3 verify "$rec" 3<<<"benchmark"
+  expect_no_out
+  grep -qF "$child" "$TMP/err" || fail "$1: verify did not name $child: $(cat "$TMP/err")"
+}
+
+# Every column the hash covers, altered one at a time on the change with seq 100.
+for col in id child_id arrangement_id seq effective_date recorded_at what_changed fields_json \
+           decided_by reason_given reason_text reason_category told_how told_date her_view \
+           corrects_id prev_hash hash; do
+  fresh
+  case $col in
+    id) set_to="id + 100000" ;;
+    arrangement_id) set_to="CASE arrangement_id WHEN 1 THEN 2 ELSE 1 END" ;;
+    seq) set_to="1000" ;;
+    corrects_id) set_to="CASE WHEN corrects_id IS NULL THEN 1 ELSE NULL END" ;;
+    told_date) set_to="CASE WHEN told_date IS NULL THEN '2019-01-01' ELSE NULL END" ;;
+    fields_json) set_to="'[]'" ;;
+    prev_hash | hash) set_to="randomblob(32)" ;;
+    *) set_to="$col || ' (altered)'" ;;
+  esac
+  if [ "$col" = child_id ]; then
+    # Moved to a child of its own, who then has a history that does not start at 1.
+    run 0 "$SQL" "$rec" "INSERT INTO children (id, name) VALUES (99, 'Someone else')"
+    run 0 "$SQL" "$rec" "UPDATE changes SET child_id = 99 WHERE seq = 100"
+  else
+    run 0 "$SQL" "$rec" "UPDATE changes SET $col = $set_to WHERE seq = 100"
+  fi
+  expect_broken "changes.$col altered"
+done
+
+# The newest change deleted (the chain alone would still verify).
+fresh
+run 0 "$SQL" "$rec" "DELETE FROM changes WHERE seq = (SELECT max(seq) FROM changes)"
+expect_broken "newest change deleted"
+
+# Two changes swapped in the order.
+fresh
+run 0 "$SQL" "$rec" "UPDATE changes SET seq = -10 WHERE seq = 10"
+run 0 "$SQL" "$rec" "UPDATE changes SET seq = 10 WHERE seq = 11"
+run 0 "$SQL" "$rec" "UPDATE changes SET seq = 11 WHERE seq = -10"
+expect_broken "seq reordered"
+
+# The anchor removed.
+fresh
+run 0 "$SQL" "$rec" "DELETE FROM meta WHERE key LIKE 'chain-tail:%'"
+expect_broken "anchor deleted"
+
+# The untouched record still verifies.
+fresh
+run 0 "$CLI" --passphrase-fd 3 verify "$rec" 3<<<"benchmark"
+expect_out "ok"

@@ -549,6 +549,80 @@ START_TEST (test_empty_record)
 }
 END_TEST
 
+/* Through the store's own edits (a real chain): the counts and next due
+ * follow what is recorded, and the history stays intact. */
+START_TEST (test_recorded_through_store)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  setup (&f, FALSE);
+
+  g_autoptr(KitChild) mia = kit_child_new ();
+  kit_child_set_name (mia, "Mia Jones");
+  kit_child_set_date_of_birth (mia, "2019-12-05");
+  ck_assert_msg (kit_store_save_child (f.store, mia, &error), "%s", error ? error->message : "");
+  gint64 child_id = kit_child_get_id (mia);
+
+  g_autoptr(KitArrangement) letters = kit_arrangement_new (child_id);
+  kit_arrangement_set_kind (letters, "letterbox");
+  kit_arrangement_set_freq_count (letters, 2);
+  kit_arrangement_set_freq_unit (letters, "year");
+  kit_arrangement_set_start_date (letters, "2026-03-01");
+  g_autoptr(KitChange) started = kit_change_new (child_id, 0);
+  kit_change_set_what_changed (started, "started");
+  kit_change_set_effective_date (started, "2026-03-01");
+  kit_change_set_reason_given (started, "no");
+  ck_assert_msg (kit_store_record_change (f.store, started, letters, &error), "%s",
+                 error ? error->message : "");
+  gint64 arrangement_id = kit_arrangement_get_id (letters);
+  ck_assert_int_gt (arrangement_id, 0);
+
+  /* Never sent yet: due six months after the start, already past. */
+  g_autoptr(KitArrangement) loaded = kit_store_find_arrangement (f.store, arrangement_id);
+  ck_assert_pstr_eq (kit_arrangement_get_next_due (loaded), "2026-09-01");
+
+  g_autoptr(KitSession) sent = session (arrangement_id, "2026-09-10", "letter-sent", "happened");
+  kit_session_set_reply_expected (sent, "2026-10-10");
+  ck_assert (kit_store_save_session (f.store, sent, &error));
+  g_autoptr(KitArrangement) reloaded = kit_store_find_arrangement (f.store, arrangement_id);
+  ck_assert_pstr_eq (kit_arrangement_get_next_due (reloaded), "2027-03-10");
+
+  g_autoptr(KitChange) cut = kit_change_new (child_id, arrangement_id);
+  g_autoptr(KitArrangement) after = kit_arrangement_copy (reloaded);
+  kit_arrangement_set_freq_count (after, 1);
+  kit_change_set_what_changed (cut, "frequency");
+  kit_change_set_effective_date (cut, "2026-11-01");
+  kit_change_set_reason_given (cut, "partly");
+  kit_change_set_reason_text (cut, "The adopters asked");
+  kit_change_set_told_how (cut, "letter");
+  ck_assert_msg (kit_store_record_change (f.store, cut, after, &error), "%s",
+                 error ? error->message : "");
+
+  KitCounts counts = { 0 };
+  ck_assert (kit_store_get_counts (f.store, child_id, &counts, &error));
+  ck_assert_uint_eq (counts.changes, 2);
+  ck_assert_uint_eq (counts.without_reason, 1);
+  ck_assert_uint_eq (counts.partly_reason, 1);
+  ck_assert_uint_eq (counts.told_in_writing, 1);
+  ck_assert (kit_store_child_history_intact (f.store, child_id));
+
+  /* Now once a year: due a year after the letter. */
+  g_autoptr(KitArrangement) yearly = kit_store_find_arrangement (f.store, arrangement_id);
+  ck_assert_pstr_eq (kit_arrangement_get_next_due (yearly), "2027-09-10");
+
+  /* The reply is overdue, and shows first. */
+  g_autoptr(GListModel) upcoming = kit_store_list_upcoming (f.store, TODAY, 30);
+  ck_assert_uint_ge (g_list_model_get_n_items (upcoming), 2);
+  g_autoptr(KitUpcoming) first = g_list_model_get_item (upcoming, 0);
+  ck_assert_int_eq (kit_upcoming_get_kind (first), KIT_UPCOMING_REPLY_OVERDUE);
+  ck_assert_str_eq (kit_upcoming_get_title (first), "Waiting for a reply about Mia Jones");
+  g_autoptr(KitUpcoming) second = g_list_model_get_item (upcoming, 1);
+  ck_assert_int_eq (kit_upcoming_get_kind (second), KIT_UPCOMING_BIRTHDAY);
+
+  teardown (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -562,5 +636,6 @@ main (void)
   kt_add_test (s, "important-dates", test_important_dates);
   kt_add_test (s, "counts", test_counts);
   kt_add_test (s, "empty", test_empty_record);
+  kt_add_test (s, "recorded-through-store", test_recorded_through_store);
   return kt_run_suite (s);
 }

@@ -1,0 +1,82 @@
+/* kit-confirm.c — asking before removing something, and telling her
+ * plainly when an edit could not be made. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kit-confirm.h"
+#include "kit-window.h"
+
+typedef struct {
+  GtkWidget *widget;
+  KitConfirmFunc func;
+  gint64 id;
+} Pending;
+
+static void
+pending_free (gpointer data, GClosure *closure)
+{
+  Pending *pending = data;
+
+  g_object_unref (pending->widget);
+  g_free (pending);
+}
+
+static void
+on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  Pending *pending = user_data;
+
+  if (g_strcmp0 (response, "remove") == 0)
+    pending->func (pending->widget, pending->id);
+}
+
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+kit_confirm_remove (GtkWidget *widget, const char *heading, const char *body,
+                    KitConfirmFunc func, gint64 id)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (widget), heading, body);
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->widget = g_object_ref (widget);
+  pending->func = func;
+  pending->id = id;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep It"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), pending,
+                         pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+kit_confirm_show_error (GtkWidget *widget, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (KIT_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      kit_window_add_toast (KIT_WINDOW (root), toast);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent_window (widget), _("That didn't work"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
