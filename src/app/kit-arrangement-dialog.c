@@ -182,5 +182,6 @@ kit_arrangement_dialog_new (GtkWindow *parent, KitStore *store, KitArrangement *
   kit_form_set_date (self->agreed_next_row, kit_arrangement_get_agreed_next (arrangement));
   kit_form_text_view_set (self->notes_view, kit_arrangement_get_notes (arrangement));
   adw_window_title_set_subtitle (self->window_title, kit_arrangement_get_title (arrangement));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -933,5 +933,6 @@ kit_change_dialog_new (GtkWindow *parent, KitStore *store, gint64 child_id,
   else
     self->mode = MODE_NEW;
   prefill (self);
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

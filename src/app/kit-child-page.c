@@ -31,6 +31,8 @@ struct _KitChildPage
   GtkLabel *order_label;
   GtkButton *edit_button;
   GtkButton *remove_button;
+  GtkWidget *intact_box;
+  AdwViewSwitcherTitle *switcher_title;
   GtkImage *intact_image;
   GtkLabel *intact_label;
   GtkLabel *counts_label;
@@ -167,6 +169,8 @@ show_counts (KitChildPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->counts_label), FALSE);
       return;
     }
+  /* With nothing recorded, there is no history to vouch for. */
+  gtk_widget_set_visible (self->intact_box, c.changes > 0);
   if (c.changes == 0)
     {
       gtk_label_set_label (self->counts_label, _("No changes recorded yet"));
@@ -519,6 +523,17 @@ correct_change_action (GtkWidget *widget, const char *name, GVariant *param)
                                     original));
 }
 
+/* When narrow, the switcher moves to the bottom bar and its place names the view shown. */
+static void
+on_view_changed (KitChildPage *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  AdwViewStackPage *page = child != NULL ? adw_view_stack_get_page (self->view_stack, child) : NULL;
+
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     page != NULL ? adw_view_stack_page_get_title (page) : "");
+}
+
 /* Timing */
 
 /* Runs once layout and drawing (which have a higher priority) are done. */
@@ -593,6 +608,8 @@ kit_child_page_class_init (KitChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, order_label);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, intact_box);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, intact_image);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, intact_label);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, counts_label);
@@ -609,6 +626,7 @@ kit_child_page_class_init (KitChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, dates_view);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_edge);
   gtk_widget_class_bind_template_callback (widget_class, show_older);
 
@@ -648,6 +666,7 @@ kit_child_page_init (KitChildPage *self)
   g_object_unref (factory);
   self->history_slice = gtk_slice_list_model_new (NULL, 0, HISTORY_PAGE);
   gtk_no_selection_set_model (self->history_selection, G_LIST_MODEL (self->history_slice));
+  on_view_changed (self);
 }
 
 /* Public API */

@@ -171,5 +171,6 @@ kit_follow_up_dialog_new (GtkWindow *parent, KitStore *store, KitFollowUp *follo
   kit_form_text_view_set (self->answer_view, kit_follow_up_get_answer (follow_up));
   gtk_widget_set_visible (GTK_WIDGET (self->remove_button), !is_new);
   gtk_window_set_title (GTK_WINDOW (self), is_new ? _("Add a follow-up") : _("Edit the follow-up"));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -126,3 +126,18 @@ kit_form_toast (GtkWidget *widget, const char *title)
   if (KIT_IS_WINDOW (root))
     kit_window_add_toast (KIT_WINDOW (root), adw_toast_new (title));
 }
+
+void
+kit_form_fit_to_parent (GtkWindow *dialog, GtkWindow *parent)
+{
+  int width = 0, height = 0;
+  int parent_width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
+  int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
+
+  gtk_window_get_default_size (dialog, &width, &height);
+  if (parent_width > 0 && parent_width < width)
+    width = parent_width;
+  if (parent_height > 0 && parent_height < height)
+    height = parent_height;
+  gtk_window_set_default_size (dialog, width, height);
+}

@@ -34,7 +34,10 @@ guint kit_form_people_position (GArray *ids, gint64 person_id);
 char *kit_form_text_view_get (GtkTextView *view);
 void kit_form_text_view_set (GtkTextView *view, const char *text);
 
-/* The window to show a toast in, or NULL. */
+/* Make @dialog no larger than @parent (a narrow window gets a narrow dialog). */
+void kit_form_fit_to_parent (GtkWindow *dialog, GtkWindow *parent);
+
+/* Show a toast with @title in the main window @widget belongs to (if any). */
 void kit_form_toast (GtkWidget *widget, const char *title);
 
 G_END_DECLS
