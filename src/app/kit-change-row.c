@@ -46,6 +46,25 @@ append_line (GString *text, const char *line)
   g_string_append (text, line);
 }
 
+/* For the markup of the last label: @line escaped, in bold when @strong. */
+static void
+append_markup_line (GString *markup, const char *line, gboolean strong)
+{
+  g_autofree char *escaped = NULL;
+
+  if (line == NULL || *line == '\0')
+    return;
+  escaped = g_markup_escape_text (line, -1);
+  if (strong)
+    {
+      g_autofree char *bold = g_strdup_printf ("<b>%s</b>", escaped);
+
+      append_line (markup, bold);
+    }
+  else
+    append_line (markup, escaped);
+}
+
 static char *
 describe_told (KitChange *change)
 {
@@ -86,6 +105,7 @@ describe_follow_up (KitFollowUp *follow_up)
   return g_string_free (text, FALSE);
 }
 
+/* Markup: how she was told, her view, follow-ups and corrections. */
 static char *
 describe_more (KitChange *c, const char *corrects_date, const char *corrected_on)
 {
@@ -94,18 +114,20 @@ describe_more (KitChange *c, const char *corrects_date, const char *corrected_on
   const char *her_view = kit_change_get_her_view (c);
   g_autofree char *told = describe_told (c);
 
-  append_line (text, told);
+  append_markup_line (text, told, FALSE);
   if (her_view != NULL && *her_view != '\0')
     {
       g_autofree char *view = g_strdup_printf (_("Your view: %s"), her_view);
 
-      append_line (text, view);
+      append_markup_line (text, view, FALSE);
     }
   for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
     {
-      g_autofree char *line = describe_follow_up (g_ptr_array_index (follow_ups, i));
+      KitFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      g_autofree char *line = describe_follow_up (follow_up);
 
-      append_line (text, line);
+      /* An explanation still awaited should not be missed. */
+      append_markup_line (text, line, kit_follow_up_is_unanswered (follow_up));
     }
   if (kit_change_get_corrects_id (c) != 0)
     {
@@ -114,7 +136,7 @@ describe_more (KitChange *c, const char *corrects_date, const char *corrected_on
                                 ? g_strdup_printf (_("This corrects the entry of %s"), date)
                                 : g_strdup (_("This corrects an earlier entry"));
 
-      append_line (text, line);
+      append_markup_line (text, line, FALSE);
     }
   if (kit_change_get_corrected_by_id (c) != 0)
     {
@@ -123,7 +145,7 @@ describe_more (KitChange *c, const char *corrects_date, const char *corrected_on
                                 ? g_strdup_printf (_("Corrected on %s — see the correction"), date)
                                 : g_strdup (_("This entry was corrected — see the correction"));
 
-      append_line (text, line);
+      append_markup_line (text, line, TRUE);
     }
   return g_string_free (text, FALSE);
 }
@@ -197,6 +219,7 @@ show_change (KitChangeRow *self, const char *corrects_date, const char *correcte
   g_autofree char *heading = NULL;
   g_autofree char *fields = describe_fields (c);
   g_autofree char *reason = kit_change_describe_reason (c);
+  g_autofree char *reason_text = NULL;
   g_autofree char *more = describe_more (c, corrects_date, corrected_on);
   g_autofree char *accessible = NULL;
   gboolean none = g_strcmp0 (kit_change_get_reason_given (c), "no") == 0;
@@ -206,12 +229,17 @@ show_change (KitChangeRow *self, const char *corrects_date, const char *correcte
   heading = g_markup_printf_escaped ("<span size='large' weight='bold'>%s</span>\n%s", date, title);
   gtk_label_set_markup (self->heading_label, heading);
   set_optional (self->fields_label, fields);
-  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  if (g_strcmp0 (kit_change_get_reason_given (c), "yes") == 0 && kit_change_get_reason_text (c) != NULL &&
+      *kit_change_get_reason_text (c) != '\0')
+    /* Translators: the reason as she was told it */
+    reason_text = g_strdup_printf (_("Reason given: %s"), reason);
+  gtk_label_set_label (self->reason_label, reason_text != NULL ? reason_text : reason != NULL ? reason : "");
   if (none)
     gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->reason_label), "kit-no-reason");
-  set_optional (self->more_label, more);
+  gtk_label_set_markup (self->more_label, more);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), *more != '\0');
   /* The menu of the change shown before is dropped; create_menu makes the new one. */
   gtk_menu_button_set_menu_model (self->menu_button, NULL);
 
