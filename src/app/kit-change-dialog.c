@@ -622,6 +622,13 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
   show_step (self);
 }
 
+static gboolean
+destroy_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
@@ -630,7 +637,8 @@ on_discard_response (AdwMessageDialog *dialog, const char *response, gpointer us
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->confirmed_close = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Not now: the question, transient for this dialog, still closes itself after "response". */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later, g_object_ref (self), g_object_unref);
 }
 
 static void

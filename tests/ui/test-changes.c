@@ -13,6 +13,7 @@
 #include "kit-change-row.h"
 #include "kit-child-page.h"
 #include "kit-create-page.h"
+#include "kit-follow-up-dialog.h"
 #include "kit-main-page.h"
 #include "kit-recovery-key-page.h"
 #include "kit-store.h"
@@ -79,6 +80,21 @@ find_dialog (void)
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
 
       if (KIT_IS_CHANGE_DIALOG (w))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_follow_up_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (KIT_IS_FOLLOW_UP_DIALOG (w))
         return GTK_WIDGET (w);
     }
   return NULL;
@@ -351,7 +367,149 @@ START_TEST (test_arrangement_and_change_without_reason)
   ck_assert_uint_eq (c.without_reason, 1);
   ck_assert_msg (strstr (card_body (page), once) != NULL, "the refused change altered the card: '%s'",
                  card_body (page));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Cancelling after typing asks first; leaving closes without saving. */
+  gtk_widget_activate_action (dialog, "change.cancel", NULL);
+  ck_assert_msg (find_dialog () == dialog, "closed without asking");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+    AdwMessageDialog *question = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          question = ADW_MESSAGE_DIALOG (w);
+      }
+    ck_assert_msg (question != NULL, "no question before closing");
+    adw_message_dialog_response (question, "discard");
+  }
+  ck_assert_msg (kit_ui_wait_until (dialog_gone, NULL, WAIT_SECONDS), "still open after Leave");
+  ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+  ck_assert_uint_eq (c.changes, 2);
+}
+END_TEST
+
+
+static const char *
+row_label (KitChildPage *page, gint64 change_id, const char *id)
+{
+  RowWait wait = { child_of (page, KIT_TYPE_CHILD_PAGE, "history_view"), change_id };
+
+  ck_assert_msg (kit_ui_wait_until (row_shown, &wait, WAIT_SECONDS),
+                 "change %" G_GINT64_FORMAT " is not in the history", change_id);
+  return gtk_label_get_label (
+    GTK_LABEL (child_of (find_change_row (wait.list, change_id), KIT_TYPE_CHANGE_ROW, id)));
+}
+
+START_TEST (test_follow_up_and_correction)
+{
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) after = NULL;
+  g_autoptr(KitChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  KitChildPage *page;
+  KitStore *store;
+  GtkWidget *dialog, *main_page;
+  const char *text;
+  gint64 correction_id = 0;
+  KitCounts c;
+
+  create_record ();
+  main_page = kit_window_get_page (window, "main");
+  page = child_page ();
+  store = kit_child_page_get_store (page);
+  ck_assert (store != NULL);
+
+  /* Set up through the store: a child whose letters stopped with no reason. */
+  kit_child_set_name (child, "Sam");
+  ck_assert (kit_store_save_child (store, child, &error));
+  after = kit_arrangement_new (kit_child_get_id (child));
+  kit_arrangement_set_kind (after, "letterbox");
+  kit_arrangement_set_freq_count (after, 2);
+  kit_arrangement_set_freq_unit (after, "year");
+  kit_arrangement_set_start_date (after, "2019-01-10");
+  kit_arrangement_set_status (after, "active");
+  change = kit_change_new (kit_child_get_id (child), 0);
+  kit_change_set_what_changed (change, "started");
+  kit_change_set_effective_date (change, "2019-01-10");
+  kit_change_set_decided_by (change, "court");
+  kit_change_set_reason_given (change, "no");
+  kit_change_set_reason_category (change, "not-given");
+  kit_change_set_told_how (change, "not-told");
+  ck_assert_msg (kit_store_record_change (store, change, after, &error), "record: %s",
+                 error ? error->message : "?");
+  gtk_widget_activate_action (main_page, "main.show-child", "x", kit_child_get_id (child));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack")),
+                                         "history");
+
+  /* A follow-up: an explanation asked for, no answer yet. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.add-follow-up", "x", kit_change_get_id (change));
+  dialog = find_follow_up_dialog ();
+  ck_assert_msg (dialog != NULL, "no follow-up dialog");
+  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "requested_row")),
+                         "3/6/2025");
+  gtk_widget_activate_action (dialog, "follow-up.save", NULL);
+  ck_assert_msg (find_follow_up_dialog () == NULL, "the follow-up dialog stayed open: %s",
+                 gtk_label_get_label (GTK_LABEL (child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "requested_error"))));
+  text = row_label (page, kit_change_get_id (change), "more_label");
+  ck_assert_msg (strstr (text, "Explanation asked for on 3 June 2025 — no answer yet") != NULL,
+                 "history row says '%s'", text);
+  ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+  ck_assert_uint_eq (c.requests_unanswered, 1);
+
+  /* An answer dated before the request is refused beside the answer's date. */
+  {
+    g_autoptr(KitChange) reloaded = kit_store_find_change (store, kit_change_get_id (change));
+    KitFollowUp *f = g_ptr_array_index (kit_change_get_follow_ups (reloaded), 0);
+    GtkWidget *answered_error;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "child.edit-follow-up", "(xx)",
+                                kit_change_get_id (change), kit_follow_up_get_id (f));
+    dialog = find_follow_up_dialog ();
+    ck_assert_msg (dialog != NULL, "no dialog to edit the follow-up");
+    gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "answered_row")),
+                           "1/5/2025");
+    gtk_widget_activate_action (dialog, "follow-up.save", NULL);
+    answered_error = child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "answered_error");
+    ck_assert_msg (find_follow_up_dialog () == dialog, "saved an answer dated before the request");
+    ck_assert (gtk_widget_get_visible (answered_error));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+    ck_assert_uint_eq (c.requests_unanswered, 1);
+  }
+
+  /* Correct the entry: the original stays, the correction is linked to it. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.correct-change", "x", kit_change_get_id (change));
+  dialog = find_dialog ();
+  ck_assert_msg (dialog != NULL, "no dialog to correct the entry");
+  g_signal_connect (dialog, "recorded", G_CALLBACK (on_recorded), &correction_id);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (dialog)), "Correct this entry");
+  ck_assert (gtk_widget_get_visible (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "correction_label")));
+  ck_assert_str_eq (step_of (dialog), "what");
+  next (dialog, "when");   /* prefilled from the original, so each step is answered */
+  next (dialog, "reason");
+  choose_row (dialog, "reason_list", kit_vocab_label (KIT_VOCAB_REASON_GIVEN, "partly"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "reason_view"))),
+                            "The court said contact would be reviewed.", -1);
+  next (dialog, "told");
+  next (dialog, "view");
+  next (dialog, "summary");
+  next (dialog, NULL);
+  ck_assert_msg (kit_ui_wait_until (dialog_gone, NULL, WAIT_SECONDS), "the correction was not saved: %s",
+                 gtk_label_get_label (GTK_LABEL (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "save_error"))));
+  ck_assert_int_ne (correction_id, 0);
+  text = row_label (page, correction_id, "more_label");
+  ck_assert_msg (strstr (text, "This corrects the entry of 10 January 2019") != NULL,
+                 "the correction says '%s'", text);
+  text = row_label (page, correction_id, "reason_label");
+  ck_assert_msg (strstr (text, "The court said contact would be reviewed.") != NULL,
+                 "the correction's reason says '%s'", text);
+  text = row_label (page, kit_change_get_id (change), "more_label");
+  ck_assert_msg (strstr (text, "Corrected on") != NULL, "the original says '%s'", text);
+  ck_assert_str_eq (row_label (page, kit_change_get_id (change), "reason_label"), "No reason was given");
 }
 END_TEST
 
@@ -364,6 +522,7 @@ changes_suite (void)
   tcase_add_checked_fixture (tc, setup, kit_ui_teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_arrangement_and_change_without_reason);
+  tcase_add_test (tc, test_follow_up_and_correction);
   suite_add_tcase (suite, tc);
   return suite;
 }
