@@ -288,6 +288,8 @@ START_TEST (test_arrangement_and_change_without_reason)
   arrangement = g_list_model_get_item (arrangements, 0);
   ck_assert_msg (strstr (card_body (page), twice) != NULL, "card says '%s', not '%s'",
                  card_body (page), twice);
+  ck_assert_msg (gtk_widget_get_visible (child_of (first_card (page), KIT_TYPE_ARRANGEMENT_CARD, "never_box")),
+                 "a new arrangement does not say it was never reviewed");
 
   /* Something changed: once a year, and no reason given. */
   gtk_widget_activate_action (GTK_WIDGET (page), "child.record-change", "x",
