@@ -16,5 +16,7 @@ void kit_child_page_set_store (KitChildPage *self, KitStore *store);
 /* Show the child @child_id (0: nobody). */
 void kit_child_page_set_child (KitChildPage *self, gint64 child_id);
 gint64 kit_child_page_get_child (KitChildPage *self);
+/* The store given with set_store (for tests). */
+KitStore *kit_child_page_get_store (KitChildPage *self);
 
 G_END_DECLS
