@@ -1055,7 +1055,10 @@ kit_store_remove_follow_up (KitStore *self, gint64 follow_up_id, GError **error)
 
   if (!kit_store_begin (self, error))
     return FALSE;
-  stmt = kit_store_prepare (self, "DELETE FROM follow_ups WHERE id = ?", error);
+  /* Not while the child is removed: undo must bring back all of it. */
+  stmt = kit_store_prepare (self, "DELETE FROM follow_ups WHERE id = ? AND change_id IN "
+                                  "(SELECT c.id FROM changes c JOIN children ch "
+                                  "ON ch.id = c.child_id WHERE ch.removed_at IS NULL)", error);
   if (stmt == NULL)
     {
       kit_store_rollback (self);
