@@ -127,9 +127,10 @@ parse_words (const char *text, int *y, int *m, int *d)
   if (n != 3)
     return FALSE;
   /* "1st" and "2nd" are how people write days too. */
-  g_autofree char *day = g_strdup (parts[0]);
+  g_autofree char *day = g_ascii_strdown (parts[0], -1);
   gsize len = strlen (day);
-  if (len > 2 && g_ascii_isalpha (day[len - 1]) && g_ascii_isalpha (day[len - 2]))
+  if (len > 2 && (g_str_has_suffix (day, "st") || g_str_has_suffix (day, "nd") ||
+                  g_str_has_suffix (day, "rd") || g_str_has_suffix (day, "th")))
     day[len - 2] = '\0';
   *m = month_from_word (parts[1]);
   return *m != 0 && parse_number (day, 2, d) && strlen (parts[2]) == 4 &&

@@ -102,6 +102,12 @@ START_TEST (test_from_user)
   assert_refused ("1/3");
   assert_refused ("garbage");
   assert_refused ("1//2027");
+  /* Only st, nd, rd and th follow a day. */
+  assert_from_user ("2nd March 2027", "2027-03-02");
+  assert_from_user ("23rd March 2027", "2027-03-23");
+  assert_from_user ("4TH March 2027", "2027-03-04");
+  assert_refused ("1xx March 2027");
+  assert_refused ("1am March 2027");
 }
 END_TEST
 
