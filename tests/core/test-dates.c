@@ -138,6 +138,17 @@ START_TEST (test_add_months)
   assert_str_owned (kit_date_add_days ("2028-02-28", 1), "2028-02-29");
   assert_str_owned (kit_date_add_days ("2028-03-01", -1), "2028-02-29");
   ck_assert_ptr_null (kit_date_add_days ("garbage", 1));
+  /* Outside years 1 to 9999 there is no date, and no GLib warning either. */
+  ck_assert_ptr_null (kit_date_add_days ("0001-01-01", -1));
+  ck_assert_ptr_null (kit_date_add_days ("9999-12-31", 1));
+  ck_assert_ptr_null (kit_date_add_days ("2026-01-01", G_MAXINT));
+  ck_assert_ptr_null (kit_date_add_days ("2026-01-01", G_MININT));
+  ck_assert_ptr_null (kit_date_add_months ("0001-01-01", -1));
+  ck_assert_ptr_null (kit_date_add_months ("9999-12-01", 1));
+  ck_assert_ptr_null (kit_date_add_months ("2026-01-01", G_MAXINT));
+  ck_assert_ptr_null (kit_date_add_months ("2026-01-01", G_MININT));
+  assert_str_owned (kit_date_add_months ("0001-02-28", -1), "0001-01-28");
+  assert_str_owned (kit_date_add_days ("9999-12-30", 1), "9999-12-31");
 
   ck_assert_int_eq (kit_date_days_between ("2028-02-28", "2028-03-01"), 2);
   ck_assert_int_eq (kit_date_days_between ("2027-03-01", "2027-02-28"), -1);
