@@ -32,6 +32,33 @@ const char *kit_store_column_text (sqlite3_stmt *stmt, int col);
 /* Bind @text, or NULL when it is NULL or "" (dates and optional text). */
 void kit_store_bind_optional (sqlite3_stmt *stmt, int index, const char *text);
 
+/* Bind @text, or "" when it is NULL (the NOT NULL DEFAULT '' columns). */
+void kit_store_bind_text (sqlite3_stmt *stmt, int index, const char *text);
+
+/* A statement finalized when it goes out of scope: kit_store_auto_stmt *s = …; */
+void kit_store_finalize_stmt (sqlite3_stmt **stmt);
+#define kit_store_auto_stmt __attribute__ ((cleanup (kit_store_finalize_stmt))) sqlite3_stmt
+
+/* The first column of the first row of @sql with @id bound as ?1, as an
+ * integer; 0 when there is no row (or the query fails). */
+gint64 kit_store_query_int64 (KitStore *self, const char *sql, gint64 id);
+/* Call @func for each row of @sql with @id bound as ?1. */
+typedef void (*KitStoreRowFunc) (sqlite3_stmt *stmt, gpointer user_data);
+gboolean kit_store_each_row (KitStore *self, const char *sql, gint64 id, KitStoreRowFunc func,
+                             gpointer user_data, GError **error);
+/* Step an INSERT (@id 0) or an UPDATE of row @id to its end; *out_id gets
+ * the row's id. KIT_INPUT_ERROR_NOT_FOUND with @missing when the UPDATE
+ * touched no row. The caller finalizes @stmt. */
+gboolean kit_store_step_write (KitStore *self, sqlite3_stmt *stmt, gint64 id, gint64 *out_id,
+                               const char *missing, GError **error);
+/* End the edit begun with kit_store_begin (): commit when @ok, else roll back. */
+gboolean kit_store_end (KitStore *self, gboolean ok, GError **error);
+/* A whole edit: @sql with @id bound as ?1 must change exactly one row
+ * (else KIT_INPUT_ERROR_NOT_FOUND with @missing); in its own transaction,
+ * then "changed". */
+gboolean kit_store_edit_one (KitStore *self, const char *sql, gint64 id, const char *missing,
+                             GError **error);
+
 /* When contact is next due for @arrangement (see kit_arrangement_get_next_due ()),
  * from today @today; NULL when not due (paused, stopped, or not known).
  * Written in kit-store-sessions.c, used when arrangements and children load. */
