@@ -66,7 +66,7 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = kit_date_today ();
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self,
@@ -82,7 +82,6 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   sqlite3_bind_int64 (stmt, 2, arrangement_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, arrangement_from_row (stmt));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       kit_store_sql_fail (self, error);
@@ -136,11 +135,13 @@ kit_store_find_arrangement (KitStore *self, gint64 arrangement_id)
   return g_object_ref (g_ptr_array_index (list, 0));
 }
 
+#define ARRANGEMENT_GONE N_("This arrangement is no longer in the record.")
+#define FOLLOW_UP_GONE N_("This follow-up is no longer in the record.")
+
 static gboolean
 not_found (GError **error, const char *message)
 {
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND, message);
-  return FALSE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND, message);
 }
 
 static gboolean
@@ -191,13 +192,14 @@ validate_arrangement (KitStore *self, KitArrangement *a, GError **error)
          check_person (self, kit_arrangement_get_coordinator_id (a), error);
 }
 
+/* Bind the id of a row, or NULL for 0 (none). */
 static void
-bind_person (sqlite3_stmt *stmt, int index, gint64 person_id)
+bind_id (sqlite3_stmt *stmt, int index, gint64 id)
 {
-  if (person_id == 0)
+  if (id == 0)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, person_id);
+    sqlite3_bind_int64 (stmt, index, id);
 }
 
 /* Insert (@a's id 0) or update every column of @a; *out_id gets its id. */
@@ -208,8 +210,7 @@ write_arrangement (KitStore *self, KitArrangement *a, gint64 *out_id, GError **e
   const char *unit = kit_arrangement_get_freq_unit (a);
   gboolean counted = g_strcmp0 (unit, "week") == 0 || g_strcmp0 (unit, "month") == 0 ||
                      g_strcmp0 (unit, "year") == 0;
-  sqlite3_stmt *stmt;
-  int rc;
+  kit_store_auto_stmt *stmt = NULL;
 
   stmt = kit_store_prepare (self, id == 0
                             ? "INSERT INTO arrangements (kind, freq_count, freq_unit, next_due, "
@@ -230,27 +231,18 @@ write_arrangement (KitStore *self, KitArrangement *a, gint64 *out_id, GError **e
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_text (stmt, 3, unit, -1, SQLITE_TRANSIENT);
   kit_store_bind_optional (stmt, 4, kit_arrangement_get_agreed_next (a));
-  sqlite3_bind_text (stmt, 5, kit_arrangement_get_venue (a) ? kit_arrangement_get_venue (a) : "",
-                     -1, SQLITE_TRANSIENT);
-  bind_person (stmt, 6, kit_arrangement_get_supervisor_id (a));
-  bind_person (stmt, 7, kit_arrangement_get_coordinator_id (a));
+  kit_store_bind_text (stmt, 5, kit_arrangement_get_venue (a));
+  bind_id (stmt, 6, kit_arrangement_get_supervisor_id (a));
+  bind_id (stmt, 7, kit_arrangement_get_coordinator_id (a));
   kit_store_bind_optional (stmt, 8, kit_arrangement_get_start_date (a));
   sqlite3_bind_text (stmt, 9, kit_arrangement_get_status (a), -1, SQLITE_TRANSIENT);
   kit_store_bind_optional (stmt, 10, kit_arrangement_get_last_reviewed (a));
   kit_store_bind_optional (stmt, 11, kit_arrangement_get_next_review (a));
-  sqlite3_bind_text (stmt, 12, kit_arrangement_get_notes (a) ? kit_arrangement_get_notes (a) : "",
-                     -1, SQLITE_TRANSIENT);
+  kit_store_bind_text (stmt, 12, kit_arrangement_get_notes (a));
   sqlite3_bind_int64 (stmt, 13, kit_arrangement_get_child_id (a));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 14, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  if (id != 0 && sqlite3_changes (self->db) != 1)
-    return not_found (error, _("This arrangement is no longer in the record."));
-  *out_id = id != 0 ? id : sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return kit_store_step_write (self, stmt, id, out_id, _(ARRANGEMENT_GONE), error);
 }
 
 /* The arrangement as stored, or NULL with KIT_INPUT_ERROR_NOT_FOUND. */
@@ -261,7 +253,7 @@ load_arrangement (KitStore *self, gint64 arrangement_id, gint64 child_id, GError
 
   if (a == NULL || kit_arrangement_get_child_id (a) != child_id)
     {
-      not_found (error, _("This arrangement is no longer in the record."));
+      not_found (error, _(ARRANGEMENT_GONE));
       return NULL;
     }
   return g_steal_pointer (&a);
@@ -292,14 +284,8 @@ kit_store_save_arrangement_details (KitStore *self, KitArrangement *arrangement,
   if (!validate_arrangement (self, next, error))
     return FALSE;
 
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  if (!write_arrangement (self, next, &id, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_arrangement (self, next, &id, error), error))
     return FALSE;
   kit_store_emit_changed (self);
   return TRUE;
@@ -377,7 +363,7 @@ fields_between (KitStore *self, KitArrangement *before, KitArrangement *after)
 static gboolean
 chain_tail (KitStore *self, gint64 child_id, gint64 *seq, guint8 *hash, GError **error)
 {
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self, "SELECT seq, hash FROM changes WHERE child_id = ? "
@@ -395,7 +381,6 @@ chain_tail (KitStore *self, gint64 child_id, gint64 *seq, guint8 *hash, GError *
       else
         memset (hash, 0, KIT_CHAIN_HASH_BYTES);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return kit_store_sql_fail (self, error);
   return TRUE;
@@ -445,25 +430,19 @@ appended_clear (Appended *a)
   g_free (a->hash_hex);
 }
 
-/* Insert the entry at the end of its child's chain, hash it and move the
- * anchor. Inside the caller's transaction. */
+/* Insert the entry as the child's @seq-th, after @prev (NULL: the first),
+ * with its hash still zero. */
 static gboolean
-append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
-               Appended *out, GError **error)
+insert_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
+               gint64 seq, const guint8 *prev, const char *recorded_at, gint64 *out_id,
+               GError **error)
 {
-  gint64 child_id = kit_change_get_child_id (change);
-  guint8 prev[KIT_CHAIN_HASH_BYTES], hash[KIT_CHAIN_HASH_BYTES];
   g_autofree char *json = fields_sql (fields);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 last_seq;
-  int rc, col = 1;
+  kit_store_auto_stmt *stmt = NULL;
+  int col = 1;
 
-  if (!chain_tail (self, child_id, &last_seq, prev, error))
-    return FALSE;
-  out->seq = last_seq + 1;
-  out->recorded_at = now_utc ();
-
+  /* Only placeholders are put into the SQL text; every value is bound. */
   sql = g_strdup_printf ("INSERT INTO changes (child_id, arrangement_id, seq, effective_date, "
                          "recorded_at, what_changed, decided_by, reason_given, reason_text, "
                          "reason_category, told_how, told_date, her_view, corrects_id, prev_hash, "
@@ -472,56 +451,69 @@ append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArr
   stmt = kit_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, col++, child_id);
-  if (arrangement_id != 0)
-    sqlite3_bind_int64 (stmt, col++, arrangement_id);
-  else
-    sqlite3_bind_null (stmt, col++);
-  sqlite3_bind_int64 (stmt, col++, out->seq);
-  sqlite3_bind_text (stmt, col++, kit_change_get_effective_date (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, out->recorded_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_what_changed (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_decided_by (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_given (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_text (change) ? kit_change_get_reason_text (change) : "",
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_category (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_told_how (change), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, col++, kit_change_get_child_id (change));
+  bind_id (stmt, col++, arrangement_id);
+  sqlite3_bind_int64 (stmt, col++, seq);
+  kit_store_bind_text (stmt, col++, kit_change_get_effective_date (change));
+  kit_store_bind_text (stmt, col++, recorded_at);
+  kit_store_bind_text (stmt, col++, kit_change_get_what_changed (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_decided_by (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_given (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_text (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_category (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_told_how (change));
   kit_store_bind_optional (stmt, col++, kit_change_get_told_date (change));
-  sqlite3_bind_text (stmt, col++, kit_change_get_her_view (change) ? kit_change_get_her_view (change) : "",
-                     -1, SQLITE_TRANSIENT);
-  if (kit_change_get_corrects_id (change) != 0)
-    sqlite3_bind_int64 (stmt, col++, kit_change_get_corrects_id (change));
-  else
-    sqlite3_bind_null (stmt, col++);
-  if (last_seq > 0)
+  kit_store_bind_text (stmt, col++, kit_change_get_her_view (change));
+  bind_id (stmt, col++, kit_change_get_corrects_id (change));
+  if (prev != NULL)
     sqlite3_bind_blob (stmt, col++, prev, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, col++);
   for (guint i = 0; i < fields->len; i++)
     {
       KitFieldChange *fc = g_ptr_array_index (fields, i);
-      sqlite3_bind_text (stmt, col++, fc->field, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, col++, fc->before, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, col++, fc->after, -1, SQLITE_TRANSIENT);
+      kit_store_bind_text (stmt, col++, fc->field);
+      kit_store_bind_text (stmt, col++, fc->before);
+      kit_store_bind_text (stmt, col++, fc->after);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  out->id = sqlite3_last_insert_rowid (self->db);
+  return kit_store_step_write (self, stmt, 0, out_id, NULL, error);
+}
 
-  if (!kit_chain_hash_change (self->db, out->id, last_seq > 0 ? prev : NULL, hash, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, "UPDATE changes SET hash = ? WHERE id = ?", error);
+static gboolean
+store_hash (KitStore *self, gint64 change_id, const guint8 *hash, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, "UPDATE changes SET hash = ?2 "
+                                                       "WHERE id = ?1", error);
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_blob (stmt, 1, hash, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, out->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
+  sqlite3_bind_int64 (stmt, 1, change_id);
+  sqlite3_bind_blob (stmt, 2, hash, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_DONE || kit_store_sql_fail (self, error);
+}
+
+/* Insert the entry at the end of its child's chain, hash it and move the
+ * anchor. Inside the caller's transaction. */
+static gboolean
+append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
+               Appended *out, GError **error)
+{
+  gint64 child_id = kit_change_get_child_id (change);
+  guint8 prev[KIT_CHAIN_HASH_BYTES], hash[KIT_CHAIN_HASH_BYTES];
+  const guint8 *after = NULL;
+  gint64 last_seq;
+
+  if (!chain_tail (self, child_id, &last_seq, prev, error))
+    return FALSE;
+  if (last_seq > 0)
+    after = prev;
+  out->seq = last_seq + 1;
+  out->recorded_at = now_utc ();
+  if (!insert_change (self, change, arrangement_id, fields, out->seq, after, out->recorded_at,
+                      &out->id, error) ||
+      !kit_chain_hash_change (self->db, out->id, after, hash, error) ||
+      !store_hash (self, out->id, hash, error))
+    return FALSE;
   out->hash_hex = hex_of (hash);
   return kit_chain_write_anchor (self->db, child_id, out->seq, hash, error);
 }
@@ -530,16 +522,7 @@ append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArr
 static gint64
 child_of_change (KitStore *self, gint64 change_id)
 {
-  sqlite3_stmt *stmt = kit_store_prepare (self, "SELECT child_id FROM changes WHERE id = ?", NULL);
-  gint64 child = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, change_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    child = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return child;
+  return kit_store_query_int64 (self, "SELECT child_id FROM changes WHERE id = ?1", change_id);
 }
 
 static gboolean
@@ -661,13 +644,7 @@ kit_store_record_change (KitStore *self, KitChange *change, KitArrangement *afte
     return FALSE;
   ok = (next == NULL || write_arrangement (self, next, &arrangement_id, error)) &&
        append_change (self, change, arrangement_id, fields, &appended, error);
-  if (!ok)
-    {
-      kit_store_rollback (self);
-      appended_clear (&appended);
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
+  if (!kit_store_end (self, ok, error))
     {
       appended_clear (&appended);
       return FALSE;

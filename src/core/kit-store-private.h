@@ -17,6 +17,8 @@ struct _KitStore
   GHashTable *broken;        /* child ids (gint64 *) whose chain does not verify */
 };
 
+/* Sets KIT_INPUT_ERROR @code with @message (plain words) and returns FALSE. */
+gboolean kit_store_input_error (GError **error, int code, const char *message);
 /* Sets @error from the database's last message and returns FALSE. */
 gboolean kit_store_sql_fail (KitStore *self, GError **error);
 /* A prepared statement, or NULL with @error set. */

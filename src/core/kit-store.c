@@ -64,6 +64,13 @@ kit_store_init (KitStore *self)
 /* --- Helpers shared by the store's files ---------------------------------- */
 
 gboolean
+kit_store_input_error (GError **error, int code, const char *message)
+{
+  g_set_error_literal (error, KIT_INPUT_ERROR, code, message);
+  return FALSE;
+}
+
+gboolean
 kit_store_sql_fail (KitStore *self, GError **error)
 {
   g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
@@ -173,8 +180,7 @@ kit_store_each_row (KitStore *self, const char *sql, gint64 id, KitStoreRowFunc 
 static gboolean
 not_found (GError **error, const char *missing)
 {
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND, missing);
-  return FALSE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND, missing);
 }
 
 gboolean
