@@ -706,30 +706,102 @@ change_from_row (sqlite3_stmt *stmt)
   return c;
 }
 
-/* Change id -> KitChange, for filling in what belongs to each. */
-static GHashTable *
-index_changes (GPtrArray *changes)
-{
-  GHashTable *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+/* What belongs to the changes being filled in, gathered row by row. */
+typedef struct {
+  GHashTable *by_id;        /* change id (gint64 *) -> KitChange */
+  GHashTable *fields;       /* KitChange -> GPtrArray of KitFieldChange */
+  GHashTable *follow_ups;   /* KitChange -> GPtrArray of KitFollowUp */
+} Filling;
 
+static void
+filling_init (Filling *filling, GPtrArray *changes)
+{
+  filling->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  filling->fields = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  filling->follow_ups = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < changes->len; i++)
     {
       KitChange *c = g_ptr_array_index (changes, i);
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { kit_change_get_id (c) }, sizeof (gint64)), c);
+      g_hash_table_insert (filling->by_id,
+                           g_memdup2 (&(gint64) { kit_change_get_id (c) }, sizeof (gint64)), c);
     }
-  return by_id;
 }
 
 static void
-free_index (GHashTable *by_id)
+filling_clear (Filling *filling)
 {
-  GHashTableIter iter;
-  gpointer key;
+  g_hash_table_unref (filling->by_id);
+  g_hash_table_unref (filling->fields);
+  g_hash_table_unref (filling->follow_ups);
+}
 
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_free (key);
-  g_hash_table_unref (by_id);
+/* Append @item to the list @groups keeps for the change in column @col, if
+ * that change is being filled in (else free it). */
+static void
+add_to_change (Filling *filling, GHashTable *groups, sqlite3_stmt *stmt, int col,
+               gpointer item, GDestroyNotify free_item)
+{
+  gint64 id = sqlite3_column_int64 (stmt, col);
+  KitChange *c = g_hash_table_lookup (filling->by_id, &id);
+  GPtrArray *list;
+
+  if (c == NULL)
+    {
+      free_item (item);
+      return;
+    }
+  list = g_hash_table_lookup (groups, c);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (free_item);
+      g_hash_table_insert (groups, c, list);
+    }
+  g_ptr_array_add (list, item);
+}
+
+static char *
+column_or_empty (sqlite3_stmt *stmt, int col)
+{
+  const char *text = kit_store_column_text (stmt, col);
+  return g_strdup (text != NULL ? text : "");
+}
+
+static void
+add_field_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  KitFieldChange *fc = g_new0 (KitFieldChange, 1);
+
+  fc->field = column_or_empty (stmt, 1);
+  fc->before = column_or_empty (stmt, 2);
+  fc->after = column_or_empty (stmt, 3);
+  add_to_change (filling, filling->fields, stmt, 0, fc, (GDestroyNotify) kit_field_change_free);
+}
+
+static void
+add_follow_up_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  KitFollowUp *f = kit_follow_up_new (sqlite3_column_int64 (stmt, 1));
+
+  kit_follow_up_set_id (f, sqlite3_column_int64 (stmt, 0));
+  kit_follow_up_set_requested_date (f, kit_store_column_text (stmt, 2));
+  kit_follow_up_set_answered_date (f, kit_store_column_text (stmt, 3));
+  kit_follow_up_set_answer (f, kit_store_column_text (stmt, 4));
+  add_to_change (filling, filling->follow_ups, stmt, 1, f, g_object_unref);
+}
+
+/* Corrected by: rows come by seq, so the newest entry pointing here wins. */
+static void
+add_corrected_by_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  KitChange *c = g_hash_table_lookup (filling->by_id, &id);
+
+  if (c != NULL)
+    kit_change_set_corrected_by_id (c, sqlite3_column_int64 (stmt, 1));
 }
 
 /* Fields, follow-ups and corrected-by of @changes, all of child @child_id,
@@ -737,128 +809,38 @@ free_index (GHashTable *by_id)
 static gboolean
 fill_in_changes (KitStore *self, gint64 child_id, GPtrArray *changes, GError **error)
 {
-  GHashTable *by_id = index_changes (changes);
-  GHashTable *fields = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                              (GDestroyNotify) g_ptr_array_unref);
-  GHashTable *follow_ups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  Filling filling;
+  gboolean ok;
 
-  /* Field changes, read back with json_each in their stored order. */
-  stmt = kit_store_prepare (self,
-                            "SELECT c.id, json_extract(j.value, '$.field'), "
-                            "  json_extract(j.value, '$.before'), json_extract(j.value, '$.after') "
-                            "FROM changes c, json_each(c.fields_json) j "
-                            "WHERE c.child_id = ? ORDER BY c.id, j.key", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-      GPtrArray *list;
-      KitFieldChange *fc;
-
-      if (c == NULL)
-        continue;
-      list = g_hash_table_lookup (fields, c);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) kit_field_change_free);
-          g_hash_table_insert (fields, c, list);
-        }
-      fc = g_new0 (KitFieldChange, 1);
-      fc->field = g_strdup (kit_store_column_text (stmt, 1) ? kit_store_column_text (stmt, 1) : "");
-      fc->before = g_strdup (kit_store_column_text (stmt, 2) ? kit_store_column_text (stmt, 2) : "");
-      fc->after = g_strdup (kit_store_column_text (stmt, 3) ? kit_store_column_text (stmt, 3) : "");
-      g_ptr_array_add (list, fc);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  /* Follow-ups, oldest first. */
-  stmt = kit_store_prepare (self,
-                            "SELECT f.id, f.change_id, f.requested_date, f.answered_date, f.answer "
-                            "FROM follow_ups f JOIN changes c ON c.id = f.change_id "
-                            "WHERE c.child_id = ? "
-                            "ORDER BY coalesce(f.requested_date, f.answered_date), f.id", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-      GPtrArray *list;
-      KitFollowUp *f;
-
-      if (c == NULL)
-        continue;
-      list = g_hash_table_lookup (follow_ups, c);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (follow_ups, c, list);
-        }
-      f = kit_follow_up_new (id);
-      kit_follow_up_set_id (f, sqlite3_column_int64 (stmt, 0));
-      kit_follow_up_set_requested_date (f, kit_store_column_text (stmt, 2));
-      kit_follow_up_set_answered_date (f, kit_store_column_text (stmt, 3));
-      kit_follow_up_set_answer (f, kit_store_column_text (stmt, 4));
-      g_ptr_array_add (list, f);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  /* Corrected by: the newest entry pointing here wins (ordered by seq). */
-  stmt = kit_store_prepare (self, "SELECT corrects_id, id FROM changes WHERE child_id = ? "
-                                  "AND corrects_id IS NOT NULL ORDER BY seq", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-
-      if (c != NULL)
-        kit_change_set_corrected_by_id (c, sqlite3_column_int64 (stmt, 1));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  for (guint i = 0; i < changes->len; i++)
+  filling_init (&filling, changes);
+  /* Field changes are read back with json_each in their stored order. */
+  ok = kit_store_each_row (self,
+                           "SELECT c.id, json_extract(j.value, '$.field'), "
+                           "  json_extract(j.value, '$.before'), json_extract(j.value, '$.after') "
+                           "FROM changes c, json_each(c.fields_json) j "
+                           "WHERE c.child_id = ?1 ORDER BY c.id, j.key",
+                           child_id, add_field_row, &filling, error) &&
+       kit_store_each_row (self,
+                           "SELECT f.id, f.change_id, f.requested_date, f.answered_date, f.answer "
+                           "FROM follow_ups f JOIN changes c ON c.id = f.change_id "
+                           "WHERE c.child_id = ?1 "
+                           "ORDER BY coalesce(f.requested_date, f.answered_date), f.id",
+                           child_id, add_follow_up_row, &filling, error) &&
+       kit_store_each_row (self,
+                           "SELECT corrects_id, id FROM changes WHERE child_id = ?1 "
+                           "AND corrects_id IS NOT NULL ORDER BY seq",
+                           child_id, add_corrected_by_row, &filling, error);
+  for (guint i = 0; ok && i < changes->len; i++)
     {
       KitChange *c = g_ptr_array_index (changes, i);
       GPtrArray *list;
 
-      if ((list = g_hash_table_lookup (fields, c)) != NULL)
+      if ((list = g_hash_table_lookup (filling.fields, c)) != NULL)
         kit_change_take_fields (c, g_ptr_array_ref (list));
-      if ((list = g_hash_table_lookup (follow_ups, c)) != NULL)
+      if ((list = g_hash_table_lookup (filling.follow_ups, c)) != NULL)
         kit_change_take_follow_ups (c, g_ptr_array_ref (list));
     }
-  ok = TRUE;
-
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_hash_table_unref (fields);
-  g_hash_table_unref (follow_ups);
-  free_index (by_id);
+  filling_clear (&filling);
   return ok;
 }
 
@@ -869,7 +851,7 @@ query_changes (KitStore *self, gint64 child_id, gint64 arrangement_id, gint64 ch
                GError **error)
 {
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self,
@@ -886,7 +868,6 @@ query_changes (KitStore *self, gint64 child_id, gint64 arrangement_id, gint64 ch
   sqlite3_bind_int64 (stmt, 3, change_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (changes, change_from_row (stmt));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       kit_store_sql_fail (self, error);
@@ -937,8 +918,7 @@ kit_store_find_change (KitStore *self, gint64 change_id)
 static gboolean
 follow_up_date_error (GError **error, const char *message)
 {
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_FOLLOW_UP_DATE, message);
-  return FALSE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_FOLLOW_UP_DATE, message);
 }
 
 static gboolean
@@ -965,13 +945,31 @@ validate_follow_up (KitStore *self, KitFollowUp *f, GError **error)
   return TRUE;
 }
 
+static gboolean
+write_follow_up (KitStore *self, KitFollowUp *follow_up, gint64 *id, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, *id == 0
+    ? "INSERT INTO follow_ups (change_id, requested_date, answered_date, answer) "
+      "VALUES (?1, ?2, ?3, ?4)"
+    : "UPDATE follow_ups SET requested_date = ?2, answered_date = ?3, answer = ?4 "
+      "WHERE change_id = ?1 AND id = ?5",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kit_follow_up_get_change_id (follow_up));
+  kit_store_bind_optional (stmt, 2, kit_follow_up_get_requested_date (follow_up));
+  kit_store_bind_optional (stmt, 3, kit_follow_up_get_answered_date (follow_up));
+  kit_store_bind_text (stmt, 4, kit_follow_up_get_answer (follow_up));
+  if (*id != 0)
+    sqlite3_bind_int64 (stmt, 5, *id);
+  return kit_store_step_write (self, stmt, *id, id, _(FOLLOW_UP_GONE), error);
+}
+
 gboolean
 kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error)
 {
   gint64 id;
-  sqlite3_stmt *stmt;
-  const char *answer;
-  int rc;
 
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
   g_return_val_if_fail (KIT_IS_FOLLOW_UP (follow_up), FALSE);
@@ -979,43 +977,8 @@ kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error
   if (!validate_follow_up (self, follow_up, error))
     return FALSE;
   id = kit_follow_up_get_id (follow_up);
-  answer = kit_follow_up_get_answer (follow_up);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, id == 0
-                            ? "INSERT INTO follow_ups (change_id, requested_date, answered_date, "
-                              "answer) VALUES (?1, ?2, ?3, ?4)"
-                            : "UPDATE follow_ups SET requested_date = ?2, answered_date = ?3, "
-                              "answer = ?4 WHERE change_id = ?1 AND id = ?5",
-                            error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, kit_follow_up_get_change_id (follow_up));
-  kit_store_bind_optional (stmt, 2, kit_follow_up_get_requested_date (follow_up));
-  kit_store_bind_optional (stmt, 3, kit_follow_up_get_answered_date (follow_up));
-  sqlite3_bind_text (stmt, 4, answer != NULL ? answer : "", -1, SQLITE_TRANSIENT);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 5, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (id != 0 && sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      return not_found (error, _("This follow-up is no longer in the record."));
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_follow_up (self, follow_up, &id, error), error))
     return FALSE;
   kit_follow_up_set_id (follow_up, id);
   kit_store_emit_changed (self);
@@ -1025,40 +988,12 @@ kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error
 gboolean
 kit_store_remove_follow_up (KitStore *self, gint64 follow_up_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
   /* Not while the child is removed: undo must bring back all of it. */
-  stmt = kit_store_prepare (self, "DELETE FROM follow_ups WHERE id = ? AND change_id IN "
-                                  "(SELECT c.id FROM changes c JOIN children ch "
-                                  "ON ch.id = c.child_id WHERE ch.removed_at IS NULL)", error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, follow_up_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      return not_found (error, _("This follow-up is no longer in the record."));
-    }
-  if (!kit_store_commit (self, error))
-    return FALSE;
-  kit_store_emit_changed (self);
-  return TRUE;
+  return kit_store_edit_one (self, "DELETE FROM follow_ups WHERE id = ?1 AND change_id IN "
+                                   "(SELECT c.id FROM changes c JOIN children ch "
+                                   "ON ch.id = c.child_id WHERE ch.removed_at IS NULL)",
+                             follow_up_id, _(FOLLOW_UP_GONE), error);
 }
 
 /* --- The chain, as the pages see it ---------------------------------------- */
