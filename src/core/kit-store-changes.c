@@ -15,13 +15,8 @@
 
 /* --- Arrangements ------------------------------------------------------------ */
 
-#define ARRANGEMENT_COLUMNS \
-  "a.id, a.child_id, a.kind, a.freq_count, a.freq_unit, a.next_due, a.venue, " \
-  "a.supervisor_id, a.coordinator_id, a.start_date, a.status, a.last_reviewed, " \
-  "a.next_review, a.notes, coalesce(s.name, ''), coalesce(c.name, '')"
-
-static KitArrangement *
-arrangement_from_row (sqlite3_stmt *stmt)
+KitArrangement *
+kit_store_arrangement_from_row (sqlite3_stmt *stmt)
 {
   KitArrangement *a = kit_arrangement_new (sqlite3_column_int64 (stmt, 1));
 
@@ -70,10 +65,9 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   int rc;
 
   stmt = kit_store_prepare (self,
-                            "SELECT " ARRANGEMENT_COLUMNS " FROM arrangements a "
+                            "SELECT " KIT_STORE_ARRANGEMENT_COLUMNS " FROM arrangements a "
                             "JOIN children ch ON ch.id = a.child_id AND ch.removed_at IS NULL "
-                            "LEFT JOIN people s ON s.id = a.supervisor_id "
-                            "LEFT JOIN people c ON c.id = a.coordinator_id "
+                            KIT_STORE_ARRANGEMENT_PEOPLE
                             "WHERE (?1 = 0 OR a.child_id = ?1) AND (?2 = 0 OR a.id = ?2)",
                             error);
   if (stmt == NULL)
@@ -81,7 +75,7 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   sqlite3_bind_int64 (stmt, 1, child_id);
   sqlite3_bind_int64 (stmt, 2, arrangement_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, arrangement_from_row (stmt));
+    g_ptr_array_add (list, kit_store_arrangement_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       kit_store_sql_fail (self, error);

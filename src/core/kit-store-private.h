@@ -75,6 +75,15 @@ gboolean kit_store_person_exists (KitStore *self, gint64 person_id);
  * @code a known code of @list, else KIT_INPUT_ERROR_KIND. */
 gboolean kit_store_check_date (const char *iso, gboolean allow_future, int code, GError **error);
 gboolean kit_store_check_code (KitVocabList list, const char *code, GError **error);
+/* The columns kit_store_arrangement_from_row () reads, from "arrangements a"
+ * with "LEFT JOIN people s" (supervisor) and "LEFT JOIN people c" (coordinator). */
+#define KIT_STORE_ARRANGEMENT_COLUMNS \
+  "a.id, a.child_id, a.kind, a.freq_count, a.freq_unit, a.next_due, a.venue, " \
+  "a.supervisor_id, a.coordinator_id, a.start_date, a.status, a.last_reviewed, " \
+  "a.next_review, a.notes, coalesce(s.name, ''), coalesce(c.name, '')"
+#define KIT_STORE_ARRANGEMENT_PEOPLE \
+  "LEFT JOIN people s ON s.id = a.supervisor_id LEFT JOIN people c ON c.id = a.coordinator_id "
+KitArrangement *kit_store_arrangement_from_row (sqlite3_stmt *stmt);
 /* Arrangements (KitArrangement) of @child_id (0: of every child not removed),
  * or the one with @arrangement_id (when not 0), with the people's names and
  * the next due date filled in; active first, then by kind. */
