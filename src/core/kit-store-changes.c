@@ -91,22 +91,39 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   return g_steal_pointer (&list);
 }
 
+/* A fresh snapshot model of @items; empty, with a warning, when they could
+ * not be read (@items NULL). */
+static GListModel *
+snapshot (GType type, GPtrArray *items, const GError *error)
+{
+  GListStore *model = g_list_store_new (type);
+
+  if (items != NULL)
+    g_list_store_splice (model, 0, 0, items->pdata, items->len);
+  else if (error != NULL)
+    g_warning ("%s could not be read: %s", g_type_name (type), error->message);
+  return G_LIST_MODEL (model);
+}
+
+/* The first of @items (a new reference), or NULL. */
+static gpointer
+first_item (GType type, GPtrArray *items, const GError *error)
+{
+  if (items == NULL && error != NULL)
+    g_warning ("%s could not be read: %s", g_type_name (type), error->message);
+  return items != NULL && items->len > 0 ? g_object_ref (g_ptr_array_index (items, 0)) : NULL;
+}
+
 GListModel *
 kit_store_list_arrangements (KitStore *self, gint64 child_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  GListStore *model = g_list_store_new (KIT_TYPE_ARRANGEMENT);
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (child_id == 0)
-    return G_LIST_MODEL (model);
-  list = kit_store_query_arrangements (self, child_id, 0, &error);
-  if (list == NULL)
-    g_warning ("Arrangements could not be read: %s", error->message);
-  else
-    g_list_store_splice (model, 0, 0, list->pdata, list->len);
-  return G_LIST_MODEL (model);
+  if (child_id != 0)
+    list = kit_store_query_arrangements (self, child_id, 0, &error);
+  return snapshot (KIT_TYPE_ARRANGEMENT, list, error);
 }
 
 KitArrangement *
@@ -116,17 +133,9 @@ kit_store_find_arrangement (KitStore *self, gint64 arrangement_id)
   g_autoptr (GPtrArray) list = NULL;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (arrangement_id == 0)
-    return NULL;
-  list = kit_store_query_arrangements (self, 0, arrangement_id, &error);
-  if (list == NULL)
-    {
-      g_warning ("An arrangement could not be read: %s", error->message);
-      return NULL;
-    }
-  if (list->len == 0)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (list, 0));
+  if (arrangement_id != 0)
+    list = kit_store_query_arrangements (self, 0, arrangement_id, &error);
+  return first_item (KIT_TYPE_ARRANGEMENT, list, error);
 }
 
 #define ARRANGEMENT_GONE N_("This arrangement is no longer in the record.")
@@ -877,15 +886,10 @@ kit_store_list_changes (KitStore *self, gint64 child_id, gint64 arrangement_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) changes = NULL;
-  GListStore *model = g_list_store_new (KIT_TYPE_CHANGE);
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
   changes = query_changes (self, child_id, arrangement_id, 0, &error);
-  if (changes == NULL)
-    g_warning ("The history could not be read: %s", error->message);
-  else
-    g_list_store_splice (model, 0, 0, changes->pdata, changes->len);
-  return G_LIST_MODEL (model);
+  return snapshot (KIT_TYPE_CHANGE, changes, error);
 }
 
 KitChange *
@@ -896,15 +900,9 @@ kit_store_find_change (KitStore *self, gint64 change_id)
   gint64 child_id;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (change_id == 0 || (child_id = child_of_change (self, change_id)) == 0)
-    return NULL;
-  changes = query_changes (self, child_id, 0, change_id, &error);
-  if (changes == NULL)
-    {
-      g_warning ("A change could not be read: %s", error->message);
-      return NULL;
-    }
-  return changes->len > 0 ? g_object_ref (g_ptr_array_index (changes, 0)) : NULL;
+  if (change_id != 0 && (child_id = child_of_change (self, change_id)) != 0)
+    changes = query_changes (self, child_id, 0, change_id, &error);
+  return first_item (KIT_TYPE_CHANGE, changes, error);
 }
 
 /* --- Follow-ups ---------------------------------------------------------- */
