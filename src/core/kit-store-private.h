@@ -55,6 +55,8 @@ gboolean kit_store_step_write (KitStore *self, sqlite3_stmt *stmt, gint64 id, gi
                                const char *missing, GError **error);
 /* End the edit begun with kit_store_begin (): commit when @ok, else roll back. */
 gboolean kit_store_end (KitStore *self, gboolean ok, GError **error);
+/* Run @sql with @id bound as ?1, inside the caller's transaction. */
+gboolean kit_store_run_with_id (KitStore *self, const char *sql, gint64 id, GError **error);
 /* A whole edit: @sql with @id bound as ?1 must change exactly one row
  * (else KIT_INPUT_ERROR_NOT_FOUND with @missing); in its own transaction,
  * then "changed". */
