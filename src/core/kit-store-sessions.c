@@ -38,10 +38,11 @@ format_day (const char *iso)
 }
 
 /* A letter counts as answered by any letter received on the same
- * arrangement on or after the day it was sent (not one that didn't come). */
+ * arrangement on or after the day it was sent (not one only expected, or
+ * that didn't come). */
 #define REPLY_ARRIVED_SQL \
   "EXISTS (SELECT 1 FROM sessions r WHERE r.arrangement_id = s.arrangement_id" \
-  " AND r.kind = 'letter-received' AND r.status NOT IN ('cancelled', 'missed')" \
+  " AND r.kind = 'letter-received' AND r.status = 'happened'" \
   " AND r.date >= s.date)"
 
 /* Sessions */
@@ -450,7 +451,7 @@ add_overdue_replies (KitStore *self, Upcoming *up)
     "SELECT s.reply_expected, c.id, c.name, a.id FROM sessions s"
     " JOIN arrangements a ON a.id = s.arrangement_id JOIN children c ON c.id = a.child_id"
     " WHERE c.removed_at IS NULL AND s.kind = 'letter-sent'"
-    " AND s.status NOT IN ('cancelled', 'missed')"
+    " AND s.status = 'happened'"
     " AND s.reply_expected IS NOT NULL AND s.reply_expected < ?1"
     " AND NOT " REPLY_ARRIVED_SQL, up);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
