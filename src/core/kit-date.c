@@ -127,9 +127,10 @@ parse_words (const char *text, int *y, int *m, int *d)
   if (n != 3)
     return FALSE;
   /* "1st" and "2nd" are how people write days too. */
-  g_autofree char *day = g_strdup (parts[0]);
+  g_autofree char *day = g_ascii_strdown (parts[0], -1);
   gsize len = strlen (day);
-  if (len > 2 && g_ascii_isalpha (day[len - 1]) && g_ascii_isalpha (day[len - 2]))
+  if (len > 2 && (g_str_has_suffix (day, "st") || g_str_has_suffix (day, "nd") ||
+                  g_str_has_suffix (day, "rd") || g_str_has_suffix (day, "th")))
     day[len - 2] = '\0';
   *m = month_from_word (parts[1]);
   return *m != 0 && parse_number (day, 2, d) && strlen (parts[2]) == 4 &&
@@ -206,6 +207,18 @@ kit_date_format_short (const char *iso)
                           month_short (g_date_get_month (&d)), (guint) g_date_get_year (&d));
 }
 
+/* The last day a date can be (kit_date_parse () takes years 1 to 9999). */
+static guint32
+last_julian_day (void)
+{
+  GDate last;
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 9999);
+  return g_date_get_julian (&last);
+}
+
+/* Worked out in 64 bits before GDate sees it, which would warn and leave the
+ * date unchanged outside its range. */
 char *
 kit_date_add_days (const char *iso, int days)
 {
@@ -213,15 +226,14 @@ kit_date_add_days (const char *iso, int days)
   g_date_clear (&d, 1);
   if (!kit_date_parse (iso, &d))
     return NULL;
-  if (days >= 0)
-    g_date_add_days (&d, (guint) days);
-  else
-    g_date_subtract_days (&d, (guint) -days);
-  if (!g_date_valid (&d) || g_date_get_year (&d) > 9999)
+  gint64 julian = (gint64) g_date_get_julian (&d) + days;
+  if (julian < 1 || julian > last_julian_day ())
     return NULL;
+  g_date_set_julian (&d, (guint32) julian);
   return kit_date_to_iso (&d);
 }
 
+/* Keeps the day, or the month's last day when it has fewer. */
 char *
 kit_date_add_months (const char *iso, int months)
 {
@@ -229,13 +241,13 @@ kit_date_add_months (const char *iso, int months)
   g_date_clear (&d, 1);
   if (!kit_date_parse (iso, &d))
     return NULL;
-  /* GDate clamps to the month's last day, which is what we want. */
-  if (months >= 0)
-    g_date_add_months (&d, (guint) months);
-  else
-    g_date_subtract_months (&d, (guint) -months);
-  if (!g_date_valid (&d) || g_date_get_year (&d) > 9999)
+  gint64 index = (gint64) g_date_get_year (&d) * 12 + (g_date_get_month (&d) - 1) + months;
+  gint64 year = index / 12;
+  GDateMonth month = (GDateMonth) (index % 12 + 1);
+  if (year < 1 || year > 9999)
     return NULL;
+  GDateDay day = MIN (g_date_get_day (&d), g_date_get_days_in_month (month, (GDateYear) year));
+  g_date_set_dmy (&d, day, month, (GDateYear) year);
   return kit_date_to_iso (&d);
 }
 

@@ -438,8 +438,7 @@ static gboolean
 awaits_reply (KitSession *self)
 {
   return g_strcmp0 (self->kind, "letter-sent") == 0 &&
-         g_strcmp0 (self->status, "cancelled") != 0 &&
-         g_strcmp0 (self->status, "missed") != 0 &&
+         g_strcmp0 (self->status, "happened") == 0 &&
          kit_date_parse (self->reply_expected, NULL);
 }
 

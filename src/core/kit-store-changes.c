@@ -15,13 +15,8 @@
 
 /* --- Arrangements ------------------------------------------------------------ */
 
-#define ARRANGEMENT_COLUMNS \
-  "a.id, a.child_id, a.kind, a.freq_count, a.freq_unit, a.next_due, a.venue, " \
-  "a.supervisor_id, a.coordinator_id, a.start_date, a.status, a.last_reviewed, " \
-  "a.next_review, a.notes, coalesce(s.name, ''), coalesce(c.name, '')"
-
-static KitArrangement *
-arrangement_from_row (sqlite3_stmt *stmt)
+KitArrangement *
+kit_store_arrangement_from_row (sqlite3_stmt *stmt)
 {
   KitArrangement *a = kit_arrangement_new (sqlite3_column_int64 (stmt, 1));
 
@@ -66,14 +61,13 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = kit_date_today ();
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self,
-                            "SELECT " ARRANGEMENT_COLUMNS " FROM arrangements a "
+                            "SELECT " KIT_STORE_ARRANGEMENT_COLUMNS " FROM arrangements a "
                             "JOIN children ch ON ch.id = a.child_id AND ch.removed_at IS NULL "
-                            "LEFT JOIN people s ON s.id = a.supervisor_id "
-                            "LEFT JOIN people c ON c.id = a.coordinator_id "
+                            KIT_STORE_ARRANGEMENT_PEOPLE
                             "WHERE (?1 = 0 OR a.child_id = ?1) AND (?2 = 0 OR a.id = ?2)",
                             error);
   if (stmt == NULL)
@@ -81,8 +75,7 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   sqlite3_bind_int64 (stmt, 1, child_id);
   sqlite3_bind_int64 (stmt, 2, arrangement_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, arrangement_from_row (stmt));
-  sqlite3_finalize (stmt);
+    g_ptr_array_add (list, kit_store_arrangement_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       kit_store_sql_fail (self, error);
@@ -98,22 +91,39 @@ kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangemen
   return g_steal_pointer (&list);
 }
 
+/* A fresh snapshot model of @items; empty, with a warning, when they could
+ * not be read (@items NULL). */
+static GListModel *
+snapshot (GType type, GPtrArray *items, const GError *error)
+{
+  GListStore *model = g_list_store_new (type);
+
+  if (items != NULL)
+    g_list_store_splice (model, 0, 0, items->pdata, items->len);
+  else if (error != NULL)
+    g_warning ("%s could not be read: %s", g_type_name (type), error->message);
+  return G_LIST_MODEL (model);
+}
+
+/* The first of @items (a new reference), or NULL. */
+static gpointer
+first_item (GType type, GPtrArray *items, const GError *error)
+{
+  if (items == NULL && error != NULL)
+    g_warning ("%s could not be read: %s", g_type_name (type), error->message);
+  return items != NULL && items->len > 0 ? g_object_ref (g_ptr_array_index (items, 0)) : NULL;
+}
+
 GListModel *
 kit_store_list_arrangements (KitStore *self, gint64 child_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  GListStore *model = g_list_store_new (KIT_TYPE_ARRANGEMENT);
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (child_id == 0)
-    return G_LIST_MODEL (model);
-  list = kit_store_query_arrangements (self, child_id, 0, &error);
-  if (list == NULL)
-    g_warning ("Arrangements could not be read: %s", error->message);
-  else
-    g_list_store_splice (model, 0, 0, list->pdata, list->len);
-  return G_LIST_MODEL (model);
+  if (child_id != 0)
+    list = kit_store_query_arrangements (self, child_id, 0, &error);
+  return snapshot (KIT_TYPE_ARRANGEMENT, list, error);
 }
 
 KitArrangement *
@@ -123,24 +133,18 @@ kit_store_find_arrangement (KitStore *self, gint64 arrangement_id)
   g_autoptr (GPtrArray) list = NULL;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (arrangement_id == 0)
-    return NULL;
-  list = kit_store_query_arrangements (self, 0, arrangement_id, &error);
-  if (list == NULL)
-    {
-      g_warning ("An arrangement could not be read: %s", error->message);
-      return NULL;
-    }
-  if (list->len == 0)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (list, 0));
+  if (arrangement_id != 0)
+    list = kit_store_query_arrangements (self, 0, arrangement_id, &error);
+  return first_item (KIT_TYPE_ARRANGEMENT, list, error);
 }
+
+#define ARRANGEMENT_GONE N_("This arrangement is no longer in the record.")
+#define FOLLOW_UP_GONE N_("This follow-up is no longer in the record.")
 
 static gboolean
 not_found (GError **error, const char *message)
 {
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND, message);
-  return FALSE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND, message);
 }
 
 static gboolean
@@ -191,13 +195,14 @@ validate_arrangement (KitStore *self, KitArrangement *a, GError **error)
          check_person (self, kit_arrangement_get_coordinator_id (a), error);
 }
 
+/* Bind the id of a row, or NULL for 0 (none). */
 static void
-bind_person (sqlite3_stmt *stmt, int index, gint64 person_id)
+bind_id (sqlite3_stmt *stmt, int index, gint64 id)
 {
-  if (person_id == 0)
+  if (id == 0)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, person_id);
+    sqlite3_bind_int64 (stmt, index, id);
 }
 
 /* Insert (@a's id 0) or update every column of @a; *out_id gets its id. */
@@ -208,8 +213,7 @@ write_arrangement (KitStore *self, KitArrangement *a, gint64 *out_id, GError **e
   const char *unit = kit_arrangement_get_freq_unit (a);
   gboolean counted = g_strcmp0 (unit, "week") == 0 || g_strcmp0 (unit, "month") == 0 ||
                      g_strcmp0 (unit, "year") == 0;
-  sqlite3_stmt *stmt;
-  int rc;
+  kit_store_auto_stmt *stmt = NULL;
 
   stmt = kit_store_prepare (self, id == 0
                             ? "INSERT INTO arrangements (kind, freq_count, freq_unit, next_due, "
@@ -230,27 +234,18 @@ write_arrangement (KitStore *self, KitArrangement *a, gint64 *out_id, GError **e
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_text (stmt, 3, unit, -1, SQLITE_TRANSIENT);
   kit_store_bind_optional (stmt, 4, kit_arrangement_get_agreed_next (a));
-  sqlite3_bind_text (stmt, 5, kit_arrangement_get_venue (a) ? kit_arrangement_get_venue (a) : "",
-                     -1, SQLITE_TRANSIENT);
-  bind_person (stmt, 6, kit_arrangement_get_supervisor_id (a));
-  bind_person (stmt, 7, kit_arrangement_get_coordinator_id (a));
+  kit_store_bind_text (stmt, 5, kit_arrangement_get_venue (a));
+  bind_id (stmt, 6, kit_arrangement_get_supervisor_id (a));
+  bind_id (stmt, 7, kit_arrangement_get_coordinator_id (a));
   kit_store_bind_optional (stmt, 8, kit_arrangement_get_start_date (a));
   sqlite3_bind_text (stmt, 9, kit_arrangement_get_status (a), -1, SQLITE_TRANSIENT);
   kit_store_bind_optional (stmt, 10, kit_arrangement_get_last_reviewed (a));
   kit_store_bind_optional (stmt, 11, kit_arrangement_get_next_review (a));
-  sqlite3_bind_text (stmt, 12, kit_arrangement_get_notes (a) ? kit_arrangement_get_notes (a) : "",
-                     -1, SQLITE_TRANSIENT);
+  kit_store_bind_text (stmt, 12, kit_arrangement_get_notes (a));
   sqlite3_bind_int64 (stmt, 13, kit_arrangement_get_child_id (a));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 14, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  if (id != 0 && sqlite3_changes (self->db) != 1)
-    return not_found (error, _("This arrangement is no longer in the record."));
-  *out_id = id != 0 ? id : sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return kit_store_step_write (self, stmt, id, out_id, _(ARRANGEMENT_GONE), error);
 }
 
 /* The arrangement as stored, or NULL with KIT_INPUT_ERROR_NOT_FOUND. */
@@ -261,7 +256,7 @@ load_arrangement (KitStore *self, gint64 arrangement_id, gint64 child_id, GError
 
   if (a == NULL || kit_arrangement_get_child_id (a) != child_id)
     {
-      not_found (error, _("This arrangement is no longer in the record."));
+      not_found (error, _(ARRANGEMENT_GONE));
       return NULL;
     }
   return g_steal_pointer (&a);
@@ -292,14 +287,8 @@ kit_store_save_arrangement_details (KitStore *self, KitArrangement *arrangement,
   if (!validate_arrangement (self, next, error))
     return FALSE;
 
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  if (!write_arrangement (self, next, &id, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_arrangement (self, next, &id, error), error))
     return FALSE;
   kit_store_emit_changed (self);
   return TRUE;
@@ -377,7 +366,7 @@ fields_between (KitStore *self, KitArrangement *before, KitArrangement *after)
 static gboolean
 chain_tail (KitStore *self, gint64 child_id, gint64 *seq, guint8 *hash, GError **error)
 {
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self, "SELECT seq, hash FROM changes WHERE child_id = ? "
@@ -395,7 +384,6 @@ chain_tail (KitStore *self, gint64 child_id, gint64 *seq, guint8 *hash, GError *
       else
         memset (hash, 0, KIT_CHAIN_HASH_BYTES);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return kit_store_sql_fail (self, error);
   return TRUE;
@@ -445,25 +433,19 @@ appended_clear (Appended *a)
   g_free (a->hash_hex);
 }
 
-/* Insert the entry at the end of its child's chain, hash it and move the
- * anchor. Inside the caller's transaction. */
+/* Insert the entry as the child's @seq-th, after @prev (NULL: the first),
+ * with its hash still zero. */
 static gboolean
-append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
-               Appended *out, GError **error)
+insert_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
+               gint64 seq, const guint8 *prev, const char *recorded_at, gint64 *out_id,
+               GError **error)
 {
-  gint64 child_id = kit_change_get_child_id (change);
-  guint8 prev[KIT_CHAIN_HASH_BYTES], hash[KIT_CHAIN_HASH_BYTES];
   g_autofree char *json = fields_sql (fields);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 last_seq;
-  int rc, col = 1;
+  kit_store_auto_stmt *stmt = NULL;
+  int col = 1;
 
-  if (!chain_tail (self, child_id, &last_seq, prev, error))
-    return FALSE;
-  out->seq = last_seq + 1;
-  out->recorded_at = now_utc ();
-
+  /* Only placeholders are put into the SQL text; every value is bound. */
   sql = g_strdup_printf ("INSERT INTO changes (child_id, arrangement_id, seq, effective_date, "
                          "recorded_at, what_changed, decided_by, reason_given, reason_text, "
                          "reason_category, told_how, told_date, her_view, corrects_id, prev_hash, "
@@ -472,56 +454,69 @@ append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArr
   stmt = kit_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, col++, child_id);
-  if (arrangement_id != 0)
-    sqlite3_bind_int64 (stmt, col++, arrangement_id);
-  else
-    sqlite3_bind_null (stmt, col++);
-  sqlite3_bind_int64 (stmt, col++, out->seq);
-  sqlite3_bind_text (stmt, col++, kit_change_get_effective_date (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, out->recorded_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_what_changed (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_decided_by (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_given (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_text (change) ? kit_change_get_reason_text (change) : "",
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_reason_category (change), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, col++, kit_change_get_told_how (change), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, col++, kit_change_get_child_id (change));
+  bind_id (stmt, col++, arrangement_id);
+  sqlite3_bind_int64 (stmt, col++, seq);
+  kit_store_bind_text (stmt, col++, kit_change_get_effective_date (change));
+  kit_store_bind_text (stmt, col++, recorded_at);
+  kit_store_bind_text (stmt, col++, kit_change_get_what_changed (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_decided_by (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_given (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_text (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_reason_category (change));
+  kit_store_bind_text (stmt, col++, kit_change_get_told_how (change));
   kit_store_bind_optional (stmt, col++, kit_change_get_told_date (change));
-  sqlite3_bind_text (stmt, col++, kit_change_get_her_view (change) ? kit_change_get_her_view (change) : "",
-                     -1, SQLITE_TRANSIENT);
-  if (kit_change_get_corrects_id (change) != 0)
-    sqlite3_bind_int64 (stmt, col++, kit_change_get_corrects_id (change));
-  else
-    sqlite3_bind_null (stmt, col++);
-  if (last_seq > 0)
+  kit_store_bind_text (stmt, col++, kit_change_get_her_view (change));
+  bind_id (stmt, col++, kit_change_get_corrects_id (change));
+  if (prev != NULL)
     sqlite3_bind_blob (stmt, col++, prev, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, col++);
   for (guint i = 0; i < fields->len; i++)
     {
       KitFieldChange *fc = g_ptr_array_index (fields, i);
-      sqlite3_bind_text (stmt, col++, fc->field, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, col++, fc->before, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, col++, fc->after, -1, SQLITE_TRANSIENT);
+      kit_store_bind_text (stmt, col++, fc->field);
+      kit_store_bind_text (stmt, col++, fc->before);
+      kit_store_bind_text (stmt, col++, fc->after);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  out->id = sqlite3_last_insert_rowid (self->db);
+  return kit_store_step_write (self, stmt, 0, out_id, NULL, error);
+}
 
-  if (!kit_chain_hash_change (self->db, out->id, last_seq > 0 ? prev : NULL, hash, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, "UPDATE changes SET hash = ? WHERE id = ?", error);
+static gboolean
+store_hash (KitStore *self, gint64 change_id, const guint8 *hash, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, "UPDATE changes SET hash = ?2 "
+                                                       "WHERE id = ?1", error);
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_blob (stmt, 1, hash, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, out->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
+  sqlite3_bind_int64 (stmt, 1, change_id);
+  sqlite3_bind_blob (stmt, 2, hash, KIT_CHAIN_HASH_BYTES, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_DONE || kit_store_sql_fail (self, error);
+}
+
+/* Insert the entry at the end of its child's chain, hash it and move the
+ * anchor. Inside the caller's transaction. */
+static gboolean
+append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArray *fields,
+               Appended *out, GError **error)
+{
+  gint64 child_id = kit_change_get_child_id (change);
+  guint8 prev[KIT_CHAIN_HASH_BYTES], hash[KIT_CHAIN_HASH_BYTES];
+  const guint8 *after = NULL;
+  gint64 last_seq;
+
+  if (!chain_tail (self, child_id, &last_seq, prev, error))
+    return FALSE;
+  if (last_seq > 0)
+    after = prev;
+  out->seq = last_seq + 1;
+  out->recorded_at = now_utc ();
+  if (!insert_change (self, change, arrangement_id, fields, out->seq, after, out->recorded_at,
+                      &out->id, error) ||
+      !kit_chain_hash_change (self->db, out->id, after, hash, error) ||
+      !store_hash (self, out->id, hash, error))
+    return FALSE;
   out->hash_hex = hex_of (hash);
   return kit_chain_write_anchor (self->db, child_id, out->seq, hash, error);
 }
@@ -530,16 +525,7 @@ append_change (KitStore *self, KitChange *change, gint64 arrangement_id, GPtrArr
 static gint64
 child_of_change (KitStore *self, gint64 change_id)
 {
-  sqlite3_stmt *stmt = kit_store_prepare (self, "SELECT child_id FROM changes WHERE id = ?", NULL);
-  gint64 child = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, change_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    child = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return child;
+  return kit_store_query_int64 (self, "SELECT child_id FROM changes WHERE id = ?1", change_id);
 }
 
 static gboolean
@@ -661,13 +647,7 @@ kit_store_record_change (KitStore *self, KitChange *change, KitArrangement *afte
     return FALSE;
   ok = (next == NULL || write_arrangement (self, next, &arrangement_id, error)) &&
        append_change (self, change, arrangement_id, fields, &appended, error);
-  if (!ok)
-    {
-      kit_store_rollback (self);
-      appended_clear (&appended);
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
+  if (!kit_store_end (self, ok, error))
     {
       appended_clear (&appended);
       return FALSE;
@@ -729,30 +709,102 @@ change_from_row (sqlite3_stmt *stmt)
   return c;
 }
 
-/* Change id -> KitChange, for filling in what belongs to each. */
-static GHashTable *
-index_changes (GPtrArray *changes)
-{
-  GHashTable *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+/* What belongs to the changes being filled in, gathered row by row. */
+typedef struct {
+  GHashTable *by_id;        /* change id (gint64 *) -> KitChange */
+  GHashTable *fields;       /* KitChange -> GPtrArray of KitFieldChange */
+  GHashTable *follow_ups;   /* KitChange -> GPtrArray of KitFollowUp */
+} Filling;
 
+static void
+filling_init (Filling *filling, GPtrArray *changes)
+{
+  filling->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  filling->fields = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  filling->follow_ups = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < changes->len; i++)
     {
       KitChange *c = g_ptr_array_index (changes, i);
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { kit_change_get_id (c) }, sizeof (gint64)), c);
+      g_hash_table_insert (filling->by_id,
+                           g_memdup2 (&(gint64) { kit_change_get_id (c) }, sizeof (gint64)), c);
     }
-  return by_id;
 }
 
 static void
-free_index (GHashTable *by_id)
+filling_clear (Filling *filling)
 {
-  GHashTableIter iter;
-  gpointer key;
+  g_hash_table_unref (filling->by_id);
+  g_hash_table_unref (filling->fields);
+  g_hash_table_unref (filling->follow_ups);
+}
 
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_free (key);
-  g_hash_table_unref (by_id);
+/* Append @item to the list @groups keeps for the change in column @col, if
+ * that change is being filled in (else free it). */
+static void
+add_to_change (Filling *filling, GHashTable *groups, sqlite3_stmt *stmt, int col,
+               gpointer item, GDestroyNotify free_item)
+{
+  gint64 id = sqlite3_column_int64 (stmt, col);
+  KitChange *c = g_hash_table_lookup (filling->by_id, &id);
+  GPtrArray *list;
+
+  if (c == NULL)
+    {
+      free_item (item);
+      return;
+    }
+  list = g_hash_table_lookup (groups, c);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (free_item);
+      g_hash_table_insert (groups, c, list);
+    }
+  g_ptr_array_add (list, item);
+}
+
+static char *
+column_or_empty (sqlite3_stmt *stmt, int col)
+{
+  const char *text = kit_store_column_text (stmt, col);
+  return g_strdup (text != NULL ? text : "");
+}
+
+static void
+add_field_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  KitFieldChange *fc = g_new0 (KitFieldChange, 1);
+
+  fc->field = column_or_empty (stmt, 1);
+  fc->before = column_or_empty (stmt, 2);
+  fc->after = column_or_empty (stmt, 3);
+  add_to_change (filling, filling->fields, stmt, 0, fc, (GDestroyNotify) kit_field_change_free);
+}
+
+static void
+add_follow_up_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  KitFollowUp *f = kit_follow_up_new (sqlite3_column_int64 (stmt, 1));
+
+  kit_follow_up_set_id (f, sqlite3_column_int64 (stmt, 0));
+  kit_follow_up_set_requested_date (f, kit_store_column_text (stmt, 2));
+  kit_follow_up_set_answered_date (f, kit_store_column_text (stmt, 3));
+  kit_follow_up_set_answer (f, kit_store_column_text (stmt, 4));
+  add_to_change (filling, filling->follow_ups, stmt, 1, f, g_object_unref);
+}
+
+/* Corrected by: rows come by seq, so the newest entry pointing here wins. */
+static void
+add_corrected_by_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Filling *filling = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  KitChange *c = g_hash_table_lookup (filling->by_id, &id);
+
+  if (c != NULL)
+    kit_change_set_corrected_by_id (c, sqlite3_column_int64 (stmt, 1));
 }
 
 /* Fields, follow-ups and corrected-by of @changes, all of child @child_id,
@@ -760,128 +812,38 @@ free_index (GHashTable *by_id)
 static gboolean
 fill_in_changes (KitStore *self, gint64 child_id, GPtrArray *changes, GError **error)
 {
-  GHashTable *by_id = index_changes (changes);
-  GHashTable *fields = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                              (GDestroyNotify) g_ptr_array_unref);
-  GHashTable *follow_ups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  Filling filling;
+  gboolean ok;
 
-  /* Field changes, read back with json_each in their stored order. */
-  stmt = kit_store_prepare (self,
-                            "SELECT c.id, json_extract(j.value, '$.field'), "
-                            "  json_extract(j.value, '$.before'), json_extract(j.value, '$.after') "
-                            "FROM changes c, json_each(c.fields_json) j "
-                            "WHERE c.child_id = ? ORDER BY c.id, j.key", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-      GPtrArray *list;
-      KitFieldChange *fc;
-
-      if (c == NULL)
-        continue;
-      list = g_hash_table_lookup (fields, c);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) kit_field_change_free);
-          g_hash_table_insert (fields, c, list);
-        }
-      fc = g_new0 (KitFieldChange, 1);
-      fc->field = g_strdup (kit_store_column_text (stmt, 1) ? kit_store_column_text (stmt, 1) : "");
-      fc->before = g_strdup (kit_store_column_text (stmt, 2) ? kit_store_column_text (stmt, 2) : "");
-      fc->after = g_strdup (kit_store_column_text (stmt, 3) ? kit_store_column_text (stmt, 3) : "");
-      g_ptr_array_add (list, fc);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  /* Follow-ups, oldest first. */
-  stmt = kit_store_prepare (self,
-                            "SELECT f.id, f.change_id, f.requested_date, f.answered_date, f.answer "
-                            "FROM follow_ups f JOIN changes c ON c.id = f.change_id "
-                            "WHERE c.child_id = ? "
-                            "ORDER BY coalesce(f.requested_date, f.answered_date), f.id", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-      GPtrArray *list;
-      KitFollowUp *f;
-
-      if (c == NULL)
-        continue;
-      list = g_hash_table_lookup (follow_ups, c);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (follow_ups, c, list);
-        }
-      f = kit_follow_up_new (id);
-      kit_follow_up_set_id (f, sqlite3_column_int64 (stmt, 0));
-      kit_follow_up_set_requested_date (f, kit_store_column_text (stmt, 2));
-      kit_follow_up_set_answered_date (f, kit_store_column_text (stmt, 3));
-      kit_follow_up_set_answer (f, kit_store_column_text (stmt, 4));
-      g_ptr_array_add (list, f);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  /* Corrected by: the newest entry pointing here wins (ordered by seq). */
-  stmt = kit_store_prepare (self, "SELECT corrects_id, id FROM changes WHERE child_id = ? "
-                                  "AND corrects_id IS NOT NULL ORDER BY seq", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KitChange *c = g_hash_table_lookup (by_id, &id);
-
-      if (c != NULL)
-        kit_change_set_corrected_by_id (c, sqlite3_column_int64 (stmt, 1));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      goto out;
-    }
-
-  for (guint i = 0; i < changes->len; i++)
+  filling_init (&filling, changes);
+  /* Field changes are read back with json_each in their stored order. */
+  ok = kit_store_each_row (self,
+                           "SELECT c.id, json_extract(j.value, '$.field'), "
+                           "  json_extract(j.value, '$.before'), json_extract(j.value, '$.after') "
+                           "FROM changes c, json_each(c.fields_json) j "
+                           "WHERE c.child_id = ?1 ORDER BY c.id, j.key",
+                           child_id, add_field_row, &filling, error) &&
+       kit_store_each_row (self,
+                           "SELECT f.id, f.change_id, f.requested_date, f.answered_date, f.answer "
+                           "FROM follow_ups f JOIN changes c ON c.id = f.change_id "
+                           "WHERE c.child_id = ?1 "
+                           "ORDER BY coalesce(f.requested_date, f.answered_date), f.id",
+                           child_id, add_follow_up_row, &filling, error) &&
+       kit_store_each_row (self,
+                           "SELECT corrects_id, id FROM changes WHERE child_id = ?1 "
+                           "AND corrects_id IS NOT NULL ORDER BY seq",
+                           child_id, add_corrected_by_row, &filling, error);
+  for (guint i = 0; ok && i < changes->len; i++)
     {
       KitChange *c = g_ptr_array_index (changes, i);
       GPtrArray *list;
 
-      if ((list = g_hash_table_lookup (fields, c)) != NULL)
+      if ((list = g_hash_table_lookup (filling.fields, c)) != NULL)
         kit_change_take_fields (c, g_ptr_array_ref (list));
-      if ((list = g_hash_table_lookup (follow_ups, c)) != NULL)
+      if ((list = g_hash_table_lookup (filling.follow_ups, c)) != NULL)
         kit_change_take_follow_ups (c, g_ptr_array_ref (list));
     }
-  ok = TRUE;
-
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_hash_table_unref (fields);
-  g_hash_table_unref (follow_ups);
-  free_index (by_id);
+  filling_clear (&filling);
   return ok;
 }
 
@@ -892,7 +854,7 @@ query_changes (KitStore *self, gint64 child_id, gint64 arrangement_id, gint64 ch
                GError **error)
 {
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  kit_store_auto_stmt *stmt = NULL;
   int rc;
 
   stmt = kit_store_prepare (self,
@@ -909,7 +871,6 @@ query_changes (KitStore *self, gint64 child_id, gint64 arrangement_id, gint64 ch
   sqlite3_bind_int64 (stmt, 3, change_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (changes, change_from_row (stmt));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       kit_store_sql_fail (self, error);
@@ -925,15 +886,10 @@ kit_store_list_changes (KitStore *self, gint64 child_id, gint64 arrangement_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) changes = NULL;
-  GListStore *model = g_list_store_new (KIT_TYPE_CHANGE);
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
   changes = query_changes (self, child_id, arrangement_id, 0, &error);
-  if (changes == NULL)
-    g_warning ("The history could not be read: %s", error->message);
-  else
-    g_list_store_splice (model, 0, 0, changes->pdata, changes->len);
-  return G_LIST_MODEL (model);
+  return snapshot (KIT_TYPE_CHANGE, changes, error);
 }
 
 KitChange *
@@ -944,15 +900,9 @@ kit_store_find_change (KitStore *self, gint64 change_id)
   gint64 child_id;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  if (change_id == 0 || (child_id = child_of_change (self, change_id)) == 0)
-    return NULL;
-  changes = query_changes (self, child_id, 0, change_id, &error);
-  if (changes == NULL)
-    {
-      g_warning ("A change could not be read: %s", error->message);
-      return NULL;
-    }
-  return changes->len > 0 ? g_object_ref (g_ptr_array_index (changes, 0)) : NULL;
+  if (change_id != 0 && (child_id = child_of_change (self, change_id)) != 0)
+    changes = query_changes (self, child_id, 0, change_id, &error);
+  return first_item (KIT_TYPE_CHANGE, changes, error);
 }
 
 /* --- Follow-ups ---------------------------------------------------------- */
@@ -960,8 +910,7 @@ kit_store_find_change (KitStore *self, gint64 change_id)
 static gboolean
 follow_up_date_error (GError **error, const char *message)
 {
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_FOLLOW_UP_DATE, message);
-  return FALSE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_FOLLOW_UP_DATE, message);
 }
 
 static gboolean
@@ -988,13 +937,31 @@ validate_follow_up (KitStore *self, KitFollowUp *f, GError **error)
   return TRUE;
 }
 
+static gboolean
+write_follow_up (KitStore *self, KitFollowUp *follow_up, gint64 *id, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, *id == 0
+    ? "INSERT INTO follow_ups (change_id, requested_date, answered_date, answer) "
+      "VALUES (?1, ?2, ?3, ?4)"
+    : "UPDATE follow_ups SET requested_date = ?2, answered_date = ?3, answer = ?4 "
+      "WHERE change_id = ?1 AND id = ?5",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kit_follow_up_get_change_id (follow_up));
+  kit_store_bind_optional (stmt, 2, kit_follow_up_get_requested_date (follow_up));
+  kit_store_bind_optional (stmt, 3, kit_follow_up_get_answered_date (follow_up));
+  kit_store_bind_text (stmt, 4, kit_follow_up_get_answer (follow_up));
+  if (*id != 0)
+    sqlite3_bind_int64 (stmt, 5, *id);
+  return kit_store_step_write (self, stmt, *id, id, _(FOLLOW_UP_GONE), error);
+}
+
 gboolean
 kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error)
 {
   gint64 id;
-  sqlite3_stmt *stmt;
-  const char *answer;
-  int rc;
 
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
   g_return_val_if_fail (KIT_IS_FOLLOW_UP (follow_up), FALSE);
@@ -1002,43 +969,8 @@ kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error
   if (!validate_follow_up (self, follow_up, error))
     return FALSE;
   id = kit_follow_up_get_id (follow_up);
-  answer = kit_follow_up_get_answer (follow_up);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, id == 0
-                            ? "INSERT INTO follow_ups (change_id, requested_date, answered_date, "
-                              "answer) VALUES (?1, ?2, ?3, ?4)"
-                            : "UPDATE follow_ups SET requested_date = ?2, answered_date = ?3, "
-                              "answer = ?4 WHERE change_id = ?1 AND id = ?5",
-                            error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, kit_follow_up_get_change_id (follow_up));
-  kit_store_bind_optional (stmt, 2, kit_follow_up_get_requested_date (follow_up));
-  kit_store_bind_optional (stmt, 3, kit_follow_up_get_answered_date (follow_up));
-  sqlite3_bind_text (stmt, 4, answer != NULL ? answer : "", -1, SQLITE_TRANSIENT);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 5, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (id != 0 && sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      return not_found (error, _("This follow-up is no longer in the record."));
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_follow_up (self, follow_up, &id, error), error))
     return FALSE;
   kit_follow_up_set_id (follow_up, id);
   kit_store_emit_changed (self);
@@ -1048,37 +980,12 @@ kit_store_save_follow_up (KitStore *self, KitFollowUp *follow_up, GError **error
 gboolean
 kit_store_remove_follow_up (KitStore *self, gint64 follow_up_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, "DELETE FROM follow_ups WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, follow_up_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      return not_found (error, _("This follow-up is no longer in the record."));
-    }
-  if (!kit_store_commit (self, error))
-    return FALSE;
-  kit_store_emit_changed (self);
-  return TRUE;
+  /* Not while the child is removed: undo must bring back all of it. */
+  return kit_store_edit_one (self, "DELETE FROM follow_ups WHERE id = ?1 AND change_id IN "
+                                   "(SELECT c.id FROM changes c JOIN children ch "
+                                   "ON ch.id = c.child_id WHERE ch.removed_at IS NULL)",
+                             follow_up_id, _(FOLLOW_UP_GONE), error);
 }
 
 /* --- The chain, as the pages see it ---------------------------------------- */

@@ -11,21 +11,8 @@
 #include "kit-stats.h"
 #include "kit-vocab.h"
 
-static void
-finalize_stmt (sqlite3_stmt **stmt)
-{
-  if (*stmt != NULL)
-    sqlite3_finalize (*stmt);
-}
-
-#define auto_stmt __attribute__ ((cleanup (finalize_stmt))) sqlite3_stmt
-
-static gboolean
-input_error (GError **error, KitInputError code, const char *message)
-{
-  g_set_error_literal (error, KIT_INPUT_ERROR, code, message);
-  return FALSE;
-}
+#define SESSION_GONE N_("This session no longer exists. It may have been removed.")
+#define DATE_GONE N_("This date no longer exists. It may have been removed.")
 
 static gboolean
 is_set (const char *text)
@@ -51,10 +38,11 @@ format_day (const char *iso)
 }
 
 /* A letter counts as answered by any letter received on the same
- * arrangement on or after the day it was sent (not one that didn't come). */
+ * arrangement on or after the day it was sent (not one only expected, or
+ * that didn't come). */
 #define REPLY_ARRIVED_SQL \
   "EXISTS (SELECT 1 FROM sessions r WHERE r.arrangement_id = s.arrangement_id" \
-  " AND r.kind = 'letter-received' AND r.status NOT IN ('cancelled', 'missed')" \
+  " AND r.kind = 'letter-received' AND r.status = 'happened'" \
   " AND r.date >= s.date)"
 
 /* Sessions */
@@ -66,7 +54,7 @@ kit_store_list_sessions (KitStore *self, gint64 child_id, gint64 arrangement_id)
 
   GListStore *list = g_list_store_new (KIT_TYPE_SESSION);
   g_autoptr(GError) error = NULL;
-  auto_stmt *stmt = kit_store_prepare (self,
+  kit_store_auto_stmt *stmt = kit_store_prepare (self,
     "SELECT s.id, s.arrangement_id, s.date, s.kind, s.status, s.cancelled_by,"
     " s.cancel_reason, s.reply_expected, s.notes, a.kind, " REPLY_ARRIVED_SQL
     " FROM sessions s JOIN arrangements a ON a.id = s.arrangement_id"
@@ -105,16 +93,11 @@ kit_store_list_sessions (KitStore *self, gint64 child_id, gint64 arrangement_id)
 static gboolean
 arrangement_exists (KitStore *self, gint64 arrangement_id, GError **error)
 {
-  auto_stmt *stmt = kit_store_prepare (self,
-    "SELECT 1 FROM arrangements a JOIN children c ON c.id = a.child_id"
-    " WHERE a.id = ?1 AND c.removed_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, arrangement_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
-                        _("This contact arrangement no longer exists."));
-  return TRUE;
+  return kit_store_query_int64 (self,
+           "SELECT 1 FROM arrangements a JOIN children c ON c.id = a.child_id"
+           " WHERE a.id = ?1 AND c.removed_at IS NULL", arrangement_id) != 0 ||
+         kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
+                                _("This contact arrangement no longer exists."));
 }
 
 static gboolean
@@ -125,27 +108,27 @@ validate_session (KitSession *session, GError **error)
   g_autofree char *today = kit_date_today ();
 
   if (!is_set (date))
-    return input_error (error, KIT_INPUT_ERROR_DATE, _("Please give the date."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_DATE, _("Please give the date."));
   if (!kit_date_parse (date, NULL))
-    return input_error (error, KIT_INPUT_ERROR_DATE,
-                        _("That date doesn't exist. Please check the day and month."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_DATE,
+                                  _("That date doesn't exist. Please check the day and month."));
   if (!kit_vocab_has (KIT_VOCAB_SESSION_KIND, kit_session_get_kind (session)) ||
       !kit_vocab_has (KIT_VOCAB_SESSION_STATUS, kit_session_get_status (session)))
-    return input_error (error, KIT_INPUT_ERROR_KIND,
-                        _("Please choose what this was and whether it happened."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_KIND,
+                                  _("Please choose what this was and whether it happened."));
   if (g_strcmp0 (kit_session_get_status (session), "happened") == 0 &&
       kit_date_compare (date, today) > 0)
-    return input_error (error, KIT_INPUT_ERROR_DATE,
-                        _("That date is in the future. Something that happened needs a date "
-                          "on or before today — or mark it as planned."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_DATE,
+                                  _("That date is in the future. Something that happened "
+                                    "needs a date on or before today — or mark it as planned."));
   if (g_strcmp0 (kit_session_get_kind (session), "letter-sent") != 0 || !is_set (reply))
     return TRUE;
   if (!kit_date_parse (reply, NULL))
-    return input_error (error, KIT_INPUT_ERROR_REPLY_DATE,
-                        _("That date doesn't exist. Please check the day and month."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_REPLY_DATE,
+                                  _("That date doesn't exist. Please check the day and month."));
   if (kit_date_compare (reply, date) < 0)
-    return input_error (error, KIT_INPUT_ERROR_REPLY_DATE,
-                        _("A reply can't be expected before the letter was sent."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_REPLY_DATE,
+                                  _("A reply can't be expected before the letter was sent."));
   return TRUE;
 }
 
@@ -153,7 +136,7 @@ static gboolean
 write_session (KitStore *self, KitSession *session, GError **error)
 {
   gint64 id = kit_session_get_id (session);
-  auto_stmt *stmt = kit_store_prepare (self, id == 0
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, id == 0
     ? "INSERT INTO sessions (arrangement_id, date, kind, status, cancelled_by, cancel_reason,"
       " reply_expected, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     : "UPDATE sessions SET arrangement_id = ?1, date = ?2, kind = ?3, status = ?4,"
@@ -163,29 +146,21 @@ write_session (KitStore *self, KitSession *session, GError **error)
     return FALSE;
 
   gboolean letter_sent = g_strcmp0 (kit_session_get_kind (session), "letter-sent") == 0;
-  const char *cancelled_by = kit_session_get_cancelled_by (session);
-  const char *cancel_reason = kit_session_get_cancel_reason (session);
-  const char *notes = kit_session_get_notes (session);
 
   sqlite3_bind_int64 (stmt, 1, kit_session_get_arrangement_id (session));
   sqlite3_bind_text (stmt, 2, kit_session_get_date (session), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kit_session_get_kind (session), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kit_session_get_status (session), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, cancelled_by ? cancelled_by : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, cancel_reason ? cancel_reason : "", -1, SQLITE_TRANSIENT);
+  kit_store_bind_text (stmt, 3, kit_session_get_kind (session));
+  kit_store_bind_text (stmt, 4, kit_session_get_status (session));
+  kit_store_bind_text (stmt, 5, kit_session_get_cancelled_by (session));
+  kit_store_bind_text (stmt, 6, kit_session_get_cancel_reason (session));
   /* Only a letter sent waits for a reply. */
   kit_store_bind_optional (stmt, 7, letter_sent ? kit_session_get_reply_expected (session) : NULL);
-  sqlite3_bind_text (stmt, 8, notes ? notes : "", -1, SQLITE_TRANSIENT);
+  kit_store_bind_text (stmt, 8, kit_session_get_notes (session));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 9, id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  if (id == 0)
-    kit_session_set_id (session, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
-    return input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
-                        _("This session no longer exists. It may have been removed."));
+  if (!kit_store_step_write (self, stmt, id, &id, _(SESSION_GONE), error))
+    return FALSE;
+  kit_session_set_id (session, id);
   return TRUE;
 }
 
@@ -197,46 +172,11 @@ kit_store_save_session (KitStore *self, KitSession *session, GError **error)
 
   if (!validate_session (session, error))
     return FALSE;
-  if (!kit_store_begin (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, arrangement_exists (self, kit_session_get_arrangement_id (session),
+                                                error) &&
+                            write_session (self, session, error), error))
     return FALSE;
-  if (!arrangement_exists (self, kit_session_get_arrangement_id (session), error) ||
-      !write_session (self, session, error) ||
-      !kit_store_commit (self, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  kit_store_emit_changed (self);
-  return TRUE;
-}
-
-/* Runs @sql (binding @id as ?1) in a transaction; NOT_FOUND with @missing
- * when no row was touched. */
-static gboolean
-delete_one (KitStore *self, const char *sql, gint64 id, const char *missing, GError **error)
-{
-  if (!kit_store_begin (self, error))
-    return FALSE;
-
-  gboolean ok = FALSE;
-  {
-    auto_stmt *stmt = kit_store_prepare (self, sql, error);
-    if (stmt != NULL)
-      {
-        sqlite3_bind_int64 (stmt, 1, id);
-        if (sqlite3_step (stmt) != SQLITE_DONE)
-          kit_store_sql_fail (self, error);
-        else if (sqlite3_changes (self->db) == 0)
-          input_error (error, KIT_INPUT_ERROR_NOT_FOUND, missing);
-        else
-          ok = TRUE;
-      }
-  }
-  if (!ok || !kit_store_commit (self, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
   kit_store_emit_changed (self);
   return TRUE;
 }
@@ -245,11 +185,11 @@ gboolean
 kit_store_remove_session (KitStore *self, gint64 session_id, GError **error)
 {
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-  return delete_one (self,
+  return kit_store_edit_one (self,
     "DELETE FROM sessions WHERE id = ?1 AND arrangement_id IN"
     " (SELECT a.id FROM arrangements a JOIN children c ON c.id = a.child_id"
     "  WHERE c.removed_at IS NULL)",
-    session_id, _("This session no longer exists. It may have been removed."), error);
+    session_id, _(SESSION_GONE), error);
 }
 
 /* Dates that matter */
@@ -288,7 +228,7 @@ kit_store_list_important_dates (KitStore *self, gint64 child_id)
 
   GListStore *list = g_list_store_new (KIT_TYPE_IMPORTANT_DATE);
   g_autoptr(GError) error = NULL;
-  auto_stmt *stmt = kit_store_prepare (self,
+  kit_store_auto_stmt *stmt = kit_store_prepare (self,
     "SELECT d.id, d.child_id, d.date, d.label, d.yearly FROM important_dates d"
     " JOIN children c ON c.id = d.child_id"
     " WHERE c.removed_at IS NULL AND (?1 = 0 OR c.id = ?1)", &error);
@@ -317,22 +257,16 @@ kit_store_list_important_dates (KitStore *self, gint64 child_id)
 static gboolean
 child_exists (KitStore *self, gint64 child_id, GError **error)
 {
-  auto_stmt *stmt = kit_store_prepare (self,
-    "SELECT 1 FROM children WHERE id = ?1 AND removed_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
-                        _("This child is no longer in the record."));
-  return TRUE;
+  return kit_store_child_exists (self, child_id) ||
+         kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
+                                _("This child is no longer in the record."));
 }
 
 static gboolean
 write_important_date (KitStore *self, KitImportantDate *date, const char *label, GError **error)
 {
   gint64 id = kit_important_date_get_id (date);
-  auto_stmt *stmt = kit_store_prepare (self, id == 0
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, id == 0
     ? "INSERT INTO important_dates (child_id, date, label, yearly) VALUES (?1, ?2, ?3, ?4)"
     : "UPDATE important_dates SET child_id = ?1, date = ?2, label = ?3, yearly = ?4"
       " WHERE id = ?5",
@@ -346,14 +280,9 @@ write_important_date (KitStore *self, KitImportantDate *date, const char *label,
   sqlite3_bind_int (stmt, 4, kit_important_date_get_yearly (date) ? 1 : 0);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 5, id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  if (id == 0)
-    kit_important_date_set_id (date, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
-    return input_error (error, KIT_INPUT_ERROR_NOT_FOUND,
-                        _("This date no longer exists. It may have been removed."));
+  if (!kit_store_step_write (self, stmt, id, &id, _(DATE_GONE), error))
+    return FALSE;
+  kit_important_date_set_id (date, id);
   return TRUE;
 }
 
@@ -368,23 +297,18 @@ kit_store_save_important_date (KitStore *self, KitImportantDate *date, GError **
   const char *iso = kit_important_date_get_date (date);
 
   if (label[0] == '\0')
-    return input_error (error, KIT_INPUT_ERROR_LABEL,
-                        _("Please give this date a name, so you know what it is."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_LABEL,
+                                  _("Please give this date a name, so you know what it is."));
   if (!is_set (iso))
-    return input_error (error, KIT_INPUT_ERROR_DATE, _("Please give the date."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_DATE, _("Please give the date."));
   if (!kit_date_parse (iso, NULL))
-    return input_error (error, KIT_INPUT_ERROR_DATE,
-                        _("That date doesn't exist. Please check the day and month."));
+    return kit_store_input_error (error, KIT_INPUT_ERROR_DATE,
+                                  _("That date doesn't exist. Please check the day and month."));
 
-  if (!kit_store_begin (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, child_exists (self, kit_important_date_get_child_id (date), error) &&
+                            write_important_date (self, date, label, error), error))
     return FALSE;
-  if (!child_exists (self, kit_important_date_get_child_id (date), error) ||
-      !write_important_date (self, date, label, error) ||
-      !kit_store_commit (self, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
   kit_important_date_set_label (date, label);
   kit_store_emit_changed (self);
   return TRUE;
@@ -394,10 +318,10 @@ gboolean
 kit_store_remove_important_date (KitStore *self, gint64 date_id, GError **error)
 {
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-  return delete_one (self,
+  return kit_store_edit_one (self,
     "DELETE FROM important_dates WHERE id = ?1 AND child_id IN"
     " (SELECT id FROM children WHERE removed_at IS NULL)",
-    date_id, _("This date no longer exists. It may have been removed."), error);
+    date_id, _(DATE_GONE), error);
 }
 
 /* Next due */
@@ -406,7 +330,7 @@ static char *
 query_date (KitStore *self, const char *sql, gint64 arrangement_id, const char *today)
 {
   g_autoptr(GError) error = NULL;
-  auto_stmt *stmt = kit_store_prepare (self, sql, &error);
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, sql, &error);
   if (stmt == NULL)
     {
       g_warning ("Next due date could not be read: %s", error->message);
@@ -523,11 +447,11 @@ prepare_upcoming (KitStore *self, const char *sql, Upcoming *up)
 static void
 add_overdue_replies (KitStore *self, Upcoming *up)
 {
-  auto_stmt *stmt = prepare_upcoming (self,
+  kit_store_auto_stmt *stmt = prepare_upcoming (self,
     "SELECT s.reply_expected, c.id, c.name, a.id FROM sessions s"
     " JOIN arrangements a ON a.id = s.arrangement_id JOIN children c ON c.id = a.child_id"
     " WHERE c.removed_at IS NULL AND s.kind = 'letter-sent'"
-    " AND s.status NOT IN ('cancelled', 'missed')"
+    " AND s.status = 'happened'"
     " AND s.reply_expected IS NOT NULL AND s.reply_expected < ?1"
     " AND NOT " REPLY_ARRIVED_SQL, up);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -556,7 +480,7 @@ session_title (const char *kind, const char *name)
 static void
 add_planned_sessions (KitStore *self, Upcoming *up)
 {
-  auto_stmt *stmt = prepare_upcoming (self,
+  kit_store_auto_stmt *stmt = prepare_upcoming (self,
     "SELECT s.date, s.kind, c.id, c.name, a.id, a.kind, a.venue FROM sessions s"
     " JOIN arrangements a ON a.id = s.arrangement_id JOIN children c ON c.id = a.child_id"
     " WHERE c.removed_at IS NULL AND s.status = 'planned' AND s.date BETWEEN ?1 AND ?2", up);
@@ -576,21 +500,6 @@ add_planned_sessions (KitStore *self, Upcoming *up)
       add_item (up, KIT_UPCOMING_SESSION, date, sqlite3_column_int64 (stmt, 2), name,
                 sqlite3_column_int64 (stmt, 4), title, detail);
     }
-}
-
-static KitArrangement *
-arrangement_from_row (sqlite3_stmt *stmt)
-{
-  KitArrangement *a = kit_arrangement_new (sqlite3_column_int64 (stmt, 1));
-  kit_arrangement_set_id (a, sqlite3_column_int64 (stmt, 0));
-  kit_arrangement_set_kind (a, kit_store_column_text (stmt, 2));
-  kit_arrangement_set_freq_count (a, sqlite3_column_int (stmt, 3));
-  kit_arrangement_set_freq_unit (a, kit_store_column_text (stmt, 4));
-  kit_arrangement_set_start_date (a, kit_store_column_text (stmt, 5));
-  kit_arrangement_set_status (a, kit_store_column_text (stmt, 6));
-  kit_arrangement_set_agreed_next (a, kit_store_column_text (stmt, 7));
-  kit_arrangement_set_next_review (a, kit_store_column_text (stmt, 8));
-  return a;
 }
 
 static void
@@ -646,15 +555,14 @@ add_arrangements_due (KitStore *self, Upcoming *up)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   {
-    auto_stmt *stmt = prepare_upcoming (self,
-      "SELECT a.id, a.child_id, a.kind, a.freq_count, a.freq_unit, a.start_date, a.status,"
-      " a.next_due, a.next_review, c.name FROM arrangements a"
-      " JOIN children c ON c.id = a.child_id"
-      " WHERE c.removed_at IS NULL AND a.status <> 'stopped'", up);
+    kit_store_auto_stmt *stmt = prepare_upcoming (self,
+      "SELECT " KIT_STORE_ARRANGEMENT_COLUMNS ", ch.name FROM arrangements a"
+      " JOIN children ch ON ch.id = a.child_id " KIT_STORE_ARRANGEMENT_PEOPLE
+      " WHERE ch.removed_at IS NULL AND a.status <> 'stopped'", up);
     while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
       {
-        g_ptr_array_add (rows, arrangement_from_row (stmt));
-        g_ptr_array_add (names, g_strdup (kit_store_column_text (stmt, 9)));
+        g_ptr_array_add (rows, kit_store_arrangement_from_row (stmt));
+        g_ptr_array_add (names, g_strdup (kit_store_column_text (stmt, 16)));
       }
   }
   for (guint i = 0; i < rows->len; i++)
@@ -667,7 +575,7 @@ add_arrangements_due (KitStore *self, Upcoming *up)
 static void
 add_birthdays (KitStore *self, Upcoming *up)
 {
-  auto_stmt *stmt = prepare_upcoming (self,
+  kit_store_auto_stmt *stmt = prepare_upcoming (self,
     "SELECT id, name, date_of_birth FROM children"
     " WHERE removed_at IS NULL AND date_of_birth IS NOT NULL", up);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -692,7 +600,7 @@ add_birthdays (KitStore *self, Upcoming *up)
 static void
 add_dates_that_matter (KitStore *self, Upcoming *up)
 {
-  auto_stmt *stmt = prepare_upcoming (self,
+  kit_store_auto_stmt *stmt = prepare_upcoming (self,
     "SELECT d.date, d.label, d.yearly, c.id, c.name FROM important_dates d"
     " JOIN children c ON c.id = d.child_id WHERE c.removed_at IS NULL", up);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)

@@ -20,6 +20,9 @@
 
 G_DEFINE_FINAL_TYPE (KitStore, kit_store, G_TYPE_OBJECT)
 
+#define CHILD_GONE N_("This child is no longer in the record.")
+#define PERSON_GONE N_("This person is no longer in the address book.")
+
 enum {
   SIGNAL_CHANGED,
   N_SIGNALS
@@ -58,104 +61,70 @@ kit_store_init (KitStore *self)
   self->broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-/* --- Helpers shared by the store's files ---------------------------------- */
-
-gboolean
-kit_store_sql_fail (KitStore *self, GError **error)
-{
-  g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
-               _("The record could not be read or changed: %s"), sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-sqlite3_stmt *
-kit_store_prepare (KitStore *self, const char *sql, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      kit_store_sql_fail (self, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-gboolean
-kit_store_begin (KitStore *self, GError **error)
-{
-  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE;", NULL, NULL, NULL) != SQLITE_OK)
-    return kit_store_sql_fail (self, error);
-  return TRUE;
-}
-
-gboolean
-kit_store_commit (KitStore *self, GError **error)
-{
-  if (sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      kit_store_sql_fail (self, error);
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-kit_store_rollback (KitStore *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
-}
-
-const char *
-kit_store_column_text (sqlite3_stmt *stmt, int col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NULL;
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-void
-kit_store_bind_optional (sqlite3_stmt *stmt, int index, const char *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Bind @text, "" for NULL (the NOT NULL DEFAULT '' columns). */
-static void
-bind_text (sqlite3_stmt *stmt, int index, const char *text)
-{
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-/* Run a prepared edit to completion; FALSE with @error on failure. */
 static gboolean
-step_done (KitStore *self, sqlite3_stmt *stmt, GError **error)
+not_found (GError **error, const char *missing)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
+  return kit_store_input_error (error, KIT_INPUT_ERROR_NOT_FOUND, missing);
 }
 
+/* By name (case-insensitive), then by id, so the order is stable. */
 static int
-compare_names (const char *a, const char *b)
+compare_named (const char *a, gint64 a_id, const char *b, gint64 b_id)
 {
   g_autofree char *fa = g_utf8_casefold (a != NULL ? a : "", -1);
   g_autofree char *fb = g_utf8_casefold (b != NULL ? b : "", -1);
+  int by_name = g_utf8_collate (fa, fb);
 
-  return g_utf8_collate (fa, fb);
+  if (by_name != 0)
+    return by_name;
+  return (a_id > b_id) - (a_id < b_id);
+}
+
+typedef gint64 (*IdFunc) (gpointer item);
+
+/* The item of @model with @id (a new reference), or NULL. */
+static gpointer
+find_in_model (GListStore *model, gint64 id, IdFunc get_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      if (get_id (item) == id)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
+typedef gpointer (*FromRowFunc) (sqlite3_stmt *stmt);
+
+typedef struct {
+  GPtrArray *items;
+  FromRowFunc from_row;
+} Rows;
+
+static void
+add_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  Rows *rows = user_data;
+
+  g_ptr_array_add (rows->items, rows->from_row (stmt));
+}
+
+/* The objects made by @from_row from each row of @sql, sorted by @compare. */
+static GPtrArray *
+load_sorted (KitStore *self, const char *sql, FromRowFunc from_row, GCompareFunc compare,
+             GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Rows rows = { items, from_row };
+
+  if (!kit_store_each_row (self, sql, 0, add_row, &rows, error))
+    return NULL;
+  g_ptr_array_sort (items, compare);
+  return g_steal_pointer (&items);
 }
 
 /* --- Children -------------------------------------------------------------- */
@@ -210,41 +179,26 @@ static int
 compare_children (gconstpointer a, gconstpointer b)
 {
   KitChild *x = *(KitChild **) a, *y = *(KitChild **) b;
-  int by_name = compare_names (kit_child_get_name (x), kit_child_get_name (y));
 
-  if (by_name != 0)
-    return by_name;
-  return (kit_child_get_id (x) > kit_child_get_id (y)) - (kit_child_get_id (x) < kit_child_get_id (y));
+  return compare_named (kit_child_get_name (x), kit_child_get_id (x),
+                        kit_child_get_name (y), kit_child_get_id (y));
 }
 
 static GPtrArray *
 load_children (KitStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *children = load_sorted (self, "SELECT id, name, other_names, date_of_birth, "
+                                           "lives_with, legal_order, notes FROM children "
+                                           "WHERE removed_at IS NULL",
+                                     (FromRowFunc) child_from_row, compare_children, error);
 
-  stmt = kit_store_prepare (self, "SELECT id, name, other_names, date_of_birth, lives_with, "
-                                  "legal_order, notes FROM children WHERE removed_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (children, child_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kit_store_sql_fail (self, error);
-      return NULL;
-    }
-  for (guint i = 0; i < children->len; i++)
+  for (guint i = 0; children != NULL && i < children->len; i++)
     {
       KitChild *child = g_ptr_array_index (children, i);
       g_autofree char *next = next_contact_of (self, kit_child_get_id (child));
       kit_child_set_next_contact (child, next);
     }
-  g_ptr_array_sort (children, compare_children);
-  return g_steal_pointer (&children);
+  return children;
 }
 
 static gboolean
@@ -336,30 +290,21 @@ static int
 compare_people (gconstpointer a, gconstpointer b)
 {
   KitPerson *x = *(KitPerson **) a, *y = *(KitPerson **) b;
-  int by_name = compare_names (kit_person_get_name (x), kit_person_get_name (y));
 
-  if (by_name != 0)
-    return by_name;
-  return (kit_person_get_id (x) > kit_person_get_id (y)) - (kit_person_get_id (x) < kit_person_get_id (y));
+  return compare_named (kit_person_get_name (x), kit_person_get_id (x),
+                        kit_person_get_name (y), kit_person_get_id (y));
 }
 
 static gboolean
 refresh_people (KitStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr (GPtrArray) people = load_sorted (self, "SELECT id, name, role, organisation, "
+                                                    "address, phone, email, notes FROM people",
+                                              (FromRowFunc) person_from_row, compare_people,
+                                              error);
 
-  stmt = kit_store_prepare (self, "SELECT id, name, role, organisation, address, phone, email, "
-                                  "notes FROM people", error);
-  if (stmt == NULL)
+  if (people == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, person_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
-  g_ptr_array_sort (people, compare_people);
   update_model (self->people, people, (GEqualFunc) people_equal);
   return TRUE;
 }
@@ -430,73 +375,32 @@ kit_store_get_children (KitStore *self)
 KitChild *
 kit_store_find_child (KitStore *self, gint64 child_id)
 {
-  guint n;
+  g_autoptr (KitChild) child = NULL;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KitChild) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-      if (kit_child_get_id (child) == child_id)
-        return kit_child_copy (child);
-    }
-  return NULL;
+  child = find_in_model (self->children, child_id, (IdFunc) kit_child_get_id);
+  return child != NULL ? kit_child_copy (child) : NULL;
 }
 
 gboolean
 kit_store_child_exists (KitStore *self, gint64 child_id)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  stmt = kit_store_prepare (self, "SELECT 1 FROM children WHERE id = ? AND removed_at IS NULL",
-                            NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return found;
+  return kit_store_query_int64 (self, "SELECT 1 FROM children WHERE id = ?1 "
+                                      "AND removed_at IS NULL", child_id) != 0;
 }
 
-gboolean
-kit_store_check_date (const char *iso, gboolean allow_future, int code, GError **error)
+/* @text without the spaces around it ("" for NULL). */
+static char *
+trimmed (const char *text)
 {
-  g_autofree char *today = NULL;
-
-  if (kit_date_is_unset (iso))
-    return TRUE;
-  if (!kit_date_parse (iso, NULL))
-    {
-      g_set_error_literal (error, KIT_INPUT_ERROR, code,
-                           _("That date doesn't exist. Please check the day and month."));
-      return FALSE;
-    }
-  today = kit_date_today ();
-  if (!allow_future && kit_date_compare (iso, today) > 0)
-    {
-      g_set_error_literal (error, KIT_INPUT_ERROR, code,
-                           _("That date hasn't happened yet. Please check the year."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-kit_store_check_code (KitVocabList list, const char *code, GError **error)
-{
-  if (code != NULL && kit_vocab_has (list, code))
-    return TRUE;
-  g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_KIND,
-                       _("Please choose one of the options in the list."));
-  return FALSE;
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
 static gboolean
 name_is_empty (const char *name)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
-  return *trimmed == '\0';
+  g_autofree char *name_only = trimmed (name);
+  return *name_only == '\0';
 }
 
 static gboolean
@@ -514,12 +418,32 @@ validate_child (KitStore *self, KitChild *child, GError **error)
       !kit_store_check_code (KIT_VOCAB_LEGAL_ORDER, kit_child_get_legal_order (child), error))
     return FALSE;
   if (kit_child_get_id (child) != 0 && !kit_store_child_exists (self, kit_child_get_id (child)))
-    {
-      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
-                           _("This child is no longer in the record."));
-      return FALSE;
-    }
+    return not_found (error, _(CHILD_GONE));
   return TRUE;
+}
+
+/* Insert (*id 0, which then gets the new id) or update the child's row. */
+static gboolean
+write_child (KitStore *self, KitChild *child, const char *name, gint64 *id, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, *id == 0
+    ? "INSERT INTO children (name, other_names, date_of_birth, lives_with, legal_order, notes) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    : "UPDATE children SET name = ?1, other_names = ?2, date_of_birth = ?3, lives_with = ?4, "
+      "legal_order = ?5, notes = ?6 WHERE id = ?7 AND removed_at IS NULL",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  kit_store_bind_text (stmt, 1, name);
+  kit_store_bind_text (stmt, 2, kit_child_get_other_names (child));
+  kit_store_bind_optional (stmt, 3, kit_child_get_date_of_birth (child));
+  kit_store_bind_text (stmt, 4, kit_child_get_lives_with (child));
+  kit_store_bind_text (stmt, 5, kit_child_get_legal_order (child));
+  kit_store_bind_text (stmt, 6, kit_child_get_notes (child));
+  if (*id != 0)
+    sqlite3_bind_int64 (stmt, 7, *id);
+  return kit_store_step_write (self, stmt, *id, id, _(CHILD_GONE), error);
 }
 
 gboolean
@@ -527,45 +451,16 @@ kit_store_save_child (KitStore *self, KitChild *child, GError **error)
 {
   g_autofree char *name = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
   g_return_val_if_fail (KIT_IS_CHILD (child), FALSE);
 
   if (!validate_child (self, child, error))
     return FALSE;
-  name = g_strstrip (g_strdup (kit_child_get_name (child)));
+  name = trimmed (kit_child_get_name (child));
   id = kit_child_get_id (child);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, id == 0
-                            ? "INSERT INTO children (name, other_names, date_of_birth, lives_with, "
-                              "legal_order, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                            : "UPDATE children SET name = ?1, other_names = ?2, date_of_birth = ?3, "
-                              "lives_with = ?4, legal_order = ?5, notes = ?6 WHERE id = ?7",
-                            error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, kit_child_get_other_names (child));
-  kit_store_bind_optional (stmt, 3, kit_child_get_date_of_birth (child));
-  bind_text (stmt, 4, kit_child_get_lives_with (child));
-  bind_text (stmt, 5, kit_child_get_legal_order (child));
-  bind_text (stmt, 6, kit_child_get_notes (child));
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 7, id);
-  if (!step_done (self, stmt, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_child (self, child, name, &id, error), error))
     return FALSE;
 
   kit_child_set_id (child, id);
@@ -574,110 +469,63 @@ kit_store_save_child (KitStore *self, KitChild *child, GError **error)
   return TRUE;
 }
 
-/* One UPDATE of removed_at that must touch exactly one row. */
-static gboolean
-set_removed (KitStore *self, gint64 child_id, gboolean removed, GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, removed
-                            ? "UPDATE children SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-                              "WHERE id = ? AND removed_at IS NULL"
-                            : "UPDATE children SET removed_at = NULL "
-                              "WHERE id = ? AND removed_at IS NOT NULL",
-                            error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, child_id);
-  if (!step_done (self, stmt, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
-                           removed ? _("This child is no longer in the record.")
-                                   : _("This child can no longer be brought back."));
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
-    return FALSE;
-  kit_store_emit_changed (self);
-  return TRUE;
-}
-
 gboolean
 kit_store_remove_child (KitStore *self, gint64 child_id, GError **error)
 {
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-  return set_removed (self, child_id, TRUE, error);
+  return kit_store_edit_one (self, "UPDATE children SET removed_at = "
+                                   "strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                                   "WHERE id = ?1 AND removed_at IS NULL",
+                             child_id, _(CHILD_GONE), error);
 }
 
 gboolean
 kit_store_undo_remove_child (KitStore *self, gint64 child_id, GError **error)
 {
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-  return set_removed (self, child_id, FALSE, error);
+  return kit_store_edit_one (self, "UPDATE children SET removed_at = NULL "
+                                   "WHERE id = ?1 AND removed_at IS NOT NULL",
+                             child_id, _("This child can no longer be brought back."), error);
+}
+
+static void
+add_id (sqlite3_stmt *stmt, gpointer ids)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) ids, id);
+}
+
+/* Everything about the child goes by foreign key, and the chain's anchor. */
+static gboolean
+delete_child (KitStore *self, gint64 child_id, GError **error)
+{
+  /* Corrections point at the entries they correct without ON DELETE:
+   * unhook them first so the cascade can take the whole history. */
+  return kit_store_run_with_id (self, "UPDATE changes SET corrects_id = NULL WHERE child_id = ?1",
+                                child_id, error) &&
+         kit_chain_delete_anchor (self->db, child_id, error) &&
+         kit_store_run_with_id (self, "DELETE FROM children WHERE id = ?1", child_id, error);
 }
 
 gboolean
 kit_store_purge_removed (KitStore *self, GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
 
-  stmt = kit_store_prepare (self, "SELECT id FROM children WHERE removed_at IS NOT NULL", error);
-  if (stmt == NULL)
+  if (!kit_store_each_row (self, "SELECT id FROM children WHERE removed_at IS NOT NULL", 0,
+                           add_id, ids, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return kit_store_sql_fail (self, error);
   if (ids->len == 0)
     return TRUE;
-
   if (!kit_store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      /* Corrections point at the entries they correct without ON DELETE:
-       * unhook them first so the cascade can take the whole history. */
-      stmt = kit_store_prepare (self, "UPDATE changes SET corrects_id = NULL WHERE child_id = ?",
-                                error);
-      if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 1, id);
-      if (stmt == NULL || !step_done (self, stmt, error) ||
-          !kit_chain_delete_anchor (self->db, id, error))
-        {
-          kit_store_rollback (self);
-          return FALSE;
-        }
-      stmt = kit_store_prepare (self, "DELETE FROM children WHERE id = ?", error);
-      if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 1, id);
-      if (stmt == NULL || !step_done (self, stmt, error))
-        {
-          kit_store_rollback (self);
-          return FALSE;
-        }
-    }
-  if (!kit_store_commit (self, error))
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = delete_child (self, g_array_index (ids, gint64, i), error);
+  if (!kit_store_end (self, ok, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_remove (self->broken, &g_array_index (ids, gint64, i));
@@ -697,39 +545,23 @@ kit_store_get_people (KitStore *self)
 KitPerson *
 kit_store_find_person (KitStore *self, gint64 person_id)
 {
-  guint n;
+  g_autoptr (KitPerson) person = NULL;
 
   g_return_val_if_fail (KIT_IS_STORE (self), NULL);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KitPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
-      if (kit_person_get_id (person) == person_id)
-        return kit_person_copy (person);
-    }
-  return NULL;
+  person = find_in_model (self->people, person_id, (IdFunc) kit_person_get_id);
+  return person != NULL ? kit_person_copy (person) : NULL;
 }
 
 gboolean
 kit_store_person_exists (KitStore *self, gint64 person_id)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  stmt = kit_store_prepare (self, "SELECT 1 FROM people WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return found;
+  return kit_store_query_int64 (self, "SELECT 1 FROM people WHERE id = ?1", person_id) != 0;
 }
 
 static gboolean
 validate_person (KitStore *self, KitPerson *person, GError **error)
 {
-  const char *email = kit_person_get_email (person);
-  g_autofree char *trimmed_email = g_strstrip (g_strdup (email != NULL ? email : ""));
+  g_autofree char *email = trimmed (kit_person_get_email (person));
 
   if (name_is_empty (kit_person_get_name (person)))
     {
@@ -737,75 +569,65 @@ validate_person (KitStore *self, KitPerson *person, GError **error)
                            _("Please write a name, of the person or of the organisation."));
       return FALSE;
     }
-  if (*trimmed_email != '\0' && strchr (trimmed_email, '@') == NULL)
+  if (*email != '\0' && strchr (email, '@') == NULL)
     {
       g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_EMAIL,
                            _("An email address has an @ in it. Please check it, or leave it empty."));
       return FALSE;
     }
   if (kit_person_get_id (person) != 0 && !kit_store_person_exists (self, kit_person_get_id (person)))
-    {
-      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
-                           _("This person is no longer in the address book."));
-      return FALSE;
-    }
+    return not_found (error, _(PERSON_GONE));
   return TRUE;
+}
+
+/* Insert (*id 0, which then gets the new id) or update the person's row. */
+static gboolean
+write_person (KitStore *self, KitPerson *person, const char *name, const char *email,
+              gint64 *id, GError **error)
+{
+  kit_store_auto_stmt *stmt = kit_store_prepare (self, *id == 0
+    ? "INSERT INTO people (name, role, organisation, address, phone, email, notes) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    : "UPDATE people SET name = ?1, role = ?2, organisation = ?3, address = ?4, phone = ?5, "
+      "email = ?6, notes = ?7 WHERE id = ?8",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  kit_store_bind_text (stmt, 1, name);
+  kit_store_bind_text (stmt, 2, kit_person_get_role (person));
+  kit_store_bind_text (stmt, 3, kit_person_get_organisation (person));
+  kit_store_bind_text (stmt, 4, kit_person_get_address (person));
+  kit_store_bind_text (stmt, 5, kit_person_get_phone (person));
+  kit_store_bind_text (stmt, 6, email);
+  kit_store_bind_text (stmt, 7, kit_person_get_notes (person));
+  if (*id != 0)
+    sqlite3_bind_int64 (stmt, 8, *id);
+  return kit_store_step_write (self, stmt, *id, id, _(PERSON_GONE), error);
 }
 
 gboolean
 kit_store_save_person (KitStore *self, KitPerson *person, GError **error)
 {
   g_autofree char *name = NULL;
-  const char *email;
-  g_autofree char *trimmed_email = NULL;
+  g_autofree char *email = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
   g_return_val_if_fail (KIT_IS_PERSON (person), FALSE);
 
   if (!validate_person (self, person, error))
     return FALSE;
-  name = g_strstrip (g_strdup (kit_person_get_name (person)));
-  email = kit_person_get_email (person);
-  trimmed_email = g_strstrip (g_strdup (email != NULL ? email : ""));
+  name = trimmed (kit_person_get_name (person));
+  email = trimmed (kit_person_get_email (person));
   id = kit_person_get_id (person);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
-  stmt = kit_store_prepare (self, id == 0
-                            ? "INSERT INTO people (name, role, organisation, address, phone, email, "
-                              "notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                            : "UPDATE people SET name = ?1, role = ?2, organisation = ?3, "
-                              "address = ?4, phone = ?5, email = ?6, notes = ?7 WHERE id = ?8",
-                            error);
-  if (stmt == NULL)
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, kit_person_get_role (person));
-  bind_text (stmt, 3, kit_person_get_organisation (person));
-  bind_text (stmt, 4, kit_person_get_address (person));
-  bind_text (stmt, 5, kit_person_get_phone (person));
-  bind_text (stmt, 6, trimmed_email);
-  bind_text (stmt, 7, kit_person_get_notes (person));
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
-  if (!step_done (self, stmt, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!kit_store_commit (self, error))
+  if (!kit_store_begin (self, error) ||
+      !kit_store_end (self, write_person (self, person, name, email, &id, error), error))
     return FALSE;
 
   kit_person_set_id (person, id);
   kit_person_set_name (person, name);
-  kit_person_set_email (person, trimmed_email);
+  kit_person_set_email (person, email);
   kit_store_emit_changed (self);
   return TRUE;
 }
@@ -813,31 +635,9 @@ kit_store_save_person (KitStore *self, KitPerson *person, GError **error)
 gboolean
 kit_store_remove_person (KitStore *self, gint64 person_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
-
-  if (!kit_store_begin (self, error))
-    return FALSE;
   /* The foreign keys set the arrangements' supervisor and coordinator to
    * NULL: they keep working and show nobody. */
-  stmt = kit_store_prepare (self, "DELETE FROM people WHERE id = ?", error);
-  if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, person_id);
-  if (stmt == NULL || !step_done (self, stmt, error))
-    {
-      kit_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) != 1)
-    {
-      kit_store_rollback (self);
-      g_set_error_literal (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NOT_FOUND,
-                           _("This person is no longer in the address book."));
-      return FALSE;
-    }
-  if (!kit_store_commit (self, error))
-    return FALSE;
-  kit_store_emit_changed (self);
-  return TRUE;
+  return kit_store_edit_one (self, "DELETE FROM people WHERE id = ?1", person_id,
+                             _(PERSON_GONE), error);
 }

@@ -654,6 +654,93 @@ START_TEST (test_arrangement_details)
 }
 END_TEST
 
+/* While a child is removed (undo still possible) nothing about her can be
+ * edited or seen; undo brings everything back; purging deletes it all,
+ * corrections, follow-ups, sessions, dates and the chain's anchor included. */
+START_TEST (test_removed_child_untouched_then_purged)
+{
+  Fixture f;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KitChange) started = NULL;
+  g_autoptr (KitChange) fix = NULL;
+  g_autoptr (KitFollowUp) asked = NULL;
+  g_autoptr (KitSession) session = NULL;
+  g_autoptr (KitImportantDate) day = NULL;
+  g_autoptr (GListModel) upcoming = NULL;
+  KitCounts counts;
+  gint64 id;
+
+  setup (&f);
+  id = new_letterbox (&f, &started);
+  fix = kit_change_new (f.child, id);
+  kit_change_set_corrects_id (fix, kit_change_get_id (started));
+  kit_change_set_effective_date (fix, "2020-03-01");
+  kit_change_set_reason_text (fix, "The agency decided.");
+  ck_assert (kit_store_record_change (f.store, fix, NULL, &error));
+  asked = kit_follow_up_new (kit_change_get_id (started));
+  kit_follow_up_set_requested_date (asked, "2021-03-01");
+  ck_assert (kit_store_save_follow_up (f.store, asked, &error));
+  session = kit_session_new (id);
+  kit_session_set_date (session, "2026-11-25");
+  ck_assert_msg (kit_store_save_session (f.store, session, &error), "%s",
+                 error ? error->message : "");
+  day = kit_important_date_new (f.child);
+  kit_important_date_set_date (day, "2019-11-24");
+  kit_important_date_set_label (day, "The day she went");
+  ck_assert (kit_store_save_important_date (f.store, day, &error));
+
+  ck_assert (kit_store_remove_child (f.store, f.child, &error));
+  f.changed = 0;
+  ck_assert (!kit_store_remove_follow_up (f.store, kit_follow_up_get_id (asked), &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert (!kit_store_save_follow_up (f.store, asked, &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert (!kit_store_save_session (f.store, session, &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert (!kit_store_remove_session (f.store, kit_session_get_id (session), &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert (!kit_store_remove_important_date (f.store, kit_important_date_get_id (day), &error));
+  assert_input_error (&error, KIT_INPUT_ERROR_NOT_FOUND);
+  ck_assert_uint_eq (f.changed, 0);
+  ck_assert_ptr_null (kit_store_find_change (f.store, kit_change_get_id (started)));
+  ck_assert_ptr_null (kit_store_find_arrangement (f.store, id));
+  ck_assert_ptr_null (kit_store_child_chain_tail (f.store, f.child));
+  ck_assert (kit_store_get_counts (f.store, 0, &counts, &error));
+  ck_assert_uint_eq (counts.changes, 0);
+  ck_assert_uint_eq (counts.requests_unanswered, 0);
+  upcoming = kit_store_list_upcoming (f.store, NULL, 30);
+  ck_assert_uint_eq (g_list_model_get_n_items (upcoming), 0);
+
+  /* Undo: all of it is back, untouched. */
+  ck_assert (kit_store_undo_remove_child (f.store, f.child, &error));
+  ck_assert_int_eq (count (&f, "follow_ups"), 1);
+  {
+    g_autoptr (GListModel) sessions = kit_store_list_sessions (f.store, f.child, 0);
+    g_autoptr (GListModel) changes = kit_store_list_changes (f.store, f.child, 0);
+    ck_assert_uint_eq (g_list_model_get_n_items (sessions), 1);
+    ck_assert_uint_eq (g_list_model_get_n_items (changes), 2);
+  }
+  assert_chain_ok (&f);
+
+  /* Removed and purged: nothing left, not even the anchor. */
+  ck_assert (kit_store_remove_child (f.store, f.child, &error));
+  ck_assert (kit_store_purge_removed (f.store, &error));
+  ck_assert_int_eq (count (&f, "changes"), 0);
+  ck_assert_int_eq (count (&f, "follow_ups"), 0);
+  ck_assert_int_eq (count (&f, "sessions"), 0);
+  ck_assert_int_eq (count (&f, "important_dates"), 0);
+  ck_assert_int_eq (count (&f, "arrangements"), 0);
+  ck_assert_int_eq (kt_query_int (f.db, "SELECT count(*) FROM meta WHERE key LIKE 'chain-tail:%'"), 0);
+  ck_assert_int_eq (count (&f, "people"), 1);
+  {
+    g_autoptr (GPtrArray) broken = NULL;
+    ck_assert (kit_chain_verify (f.db, &broken, &error));
+    ck_assert_uint_eq (broken->len, 0);
+  }
+  teardown (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -666,5 +753,6 @@ main (void)
   kt_add_test (s, "tampering-seen-on-opening", test_tampering_seen_on_opening);
   kt_add_test (s, "long-history-in-order", test_long_history_in_order);
   kt_add_test (s, "arrangement-details", test_arrangement_details);
+  kt_add_test (s, "removed-child", test_removed_child_untouched_then_purged);
   return kt_run_suite (s);
 }

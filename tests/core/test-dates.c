@@ -102,6 +102,12 @@ START_TEST (test_from_user)
   assert_refused ("1/3");
   assert_refused ("garbage");
   assert_refused ("1//2027");
+  /* Only st, nd, rd and th follow a day. */
+  assert_from_user ("2nd March 2027", "2027-03-02");
+  assert_from_user ("23rd March 2027", "2027-03-23");
+  assert_from_user ("4TH March 2027", "2027-03-04");
+  assert_refused ("1xx March 2027");
+  assert_refused ("1am March 2027");
 }
 END_TEST
 
@@ -132,6 +138,17 @@ START_TEST (test_add_months)
   assert_str_owned (kit_date_add_days ("2028-02-28", 1), "2028-02-29");
   assert_str_owned (kit_date_add_days ("2028-03-01", -1), "2028-02-29");
   ck_assert_ptr_null (kit_date_add_days ("garbage", 1));
+  /* Outside years 1 to 9999 there is no date, and no GLib warning either. */
+  ck_assert_ptr_null (kit_date_add_days ("0001-01-01", -1));
+  ck_assert_ptr_null (kit_date_add_days ("9999-12-31", 1));
+  ck_assert_ptr_null (kit_date_add_days ("2026-01-01", G_MAXINT));
+  ck_assert_ptr_null (kit_date_add_days ("2026-01-01", G_MININT));
+  ck_assert_ptr_null (kit_date_add_months ("0001-01-01", -1));
+  ck_assert_ptr_null (kit_date_add_months ("9999-12-01", 1));
+  ck_assert_ptr_null (kit_date_add_months ("2026-01-01", G_MAXINT));
+  ck_assert_ptr_null (kit_date_add_months ("2026-01-01", G_MININT));
+  assert_str_owned (kit_date_add_months ("0001-02-28", -1), "0001-01-28");
+  assert_str_owned (kit_date_add_days ("9999-12-30", 1), "9999-12-31");
 
   ck_assert_int_eq (kit_date_days_between ("2028-02-28", "2028-03-01"), 2);
   ck_assert_int_eq (kit_date_days_between ("2027-03-01", "2027-02-28"), -1);

@@ -623,6 +623,52 @@ START_TEST (test_recorded_through_store)
 }
 END_TEST
 
+static guint
+count_kind (GListModel *list, KitUpcomingKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(KitUpcoming) item = g_list_model_get_item (list, i);
+      n += kit_upcoming_get_kind (item) == kind;
+    }
+  return n;
+}
+
+/* Only a letter that went waits for a reply, and only a letter that came is
+ * one: a reply only planned ("Letter expected") must not hide the one that
+ * is missing, and a letter only planned is not waiting for anything. */
+START_TEST (test_replies_only_from_letters_that_went)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  setup (&f, TRUE);
+  g_autoptr(KitSession) expected = session (1, "2026-11-30", "letter-received", "planned");
+  ck_assert (kit_store_save_session (f.store, expected, &error));
+  g_autoptr(KitSession) unsent = session (1, "2026-10-01", "letter-sent", "planned");
+  kit_session_set_reply_expected (unsent, "2026-10-20");
+  ck_assert (kit_store_save_session (f.store, unsent, &error));
+
+  g_autoptr(GListModel) list = kit_store_list_sessions (f.store, 1, 1);
+  KitSession *sent = find_session (list, 3);
+  ck_assert (!kit_session_get_reply_arrived (sent));
+  ck_assert (kit_session_reply_overdue (sent, TODAY));
+  KitSession *planned = find_session (list, kit_session_get_id (unsent));
+  ck_assert (!kit_session_reply_overdue (planned, TODAY));
+  g_autofree char *words = kit_session_describe_reply (planned, TODAY);
+  ck_assert_ptr_null (words);
+
+  /* Only the letter of 20 May is waiting for its reply. */
+  g_autoptr(GListModel) upcoming = kit_store_list_upcoming (f.store, TODAY, 30);
+  ck_assert_uint_eq (count_kind (upcoming, KIT_UPCOMING_REPLY_OVERDUE), 1);
+  g_autoptr(KitUpcoming) first = g_list_model_get_item (upcoming, 0);
+  ck_assert_str_eq (kit_upcoming_get_date (first), "2026-07-01");
+  teardown (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -633,6 +679,7 @@ main (void)
   kt_add_test (s, "listed", test_sessions_listed);
   kt_add_test (s, "next-due", test_next_due);
   kt_add_test (s, "upcoming", test_upcoming);
+  kt_add_test (s, "replies", test_replies_only_from_letters_that_went);
   kt_add_test (s, "important-dates", test_important_dates);
   kt_add_test (s, "counts", test_counts);
   kt_add_test (s, "empty", test_empty_record);
