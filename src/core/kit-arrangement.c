@@ -3,6 +3,7 @@
 #include "kit-arrangement.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "kit-date.h"
 #include "kit-vocab.h"
@@ -655,6 +656,24 @@ is_set (const char *text)
 }
 
 char *
+kit_describe_venue (const char *venue)
+{
+  static const char *const already[] = {
+    "at ", "in ", "on ", "by ", "via ", "over ", "through ", "from ", "online",
+  };
+
+  if (venue == NULL || *venue == '\0')
+    return g_strdup ("");
+  /* Venues are typed freely: "online" or "through the agency" must not
+   * become "at online". */
+  for (guint i = 0; i < G_N_ELEMENTS (already); i++)
+    if (g_ascii_strncasecmp (venue, already[i], strlen (already[i])) == 0)
+      return g_strdup (venue);
+  /* Translators: where contact happens, "at the family centre" */
+  return g_strdup_printf (_("at %s"), venue);
+}
+
+char *
 kit_arrangement_describe (KitArrangement *self)
 {
   g_return_val_if_fail (KIT_IS_ARRANGEMENT (self), NULL);
@@ -664,8 +683,7 @@ kit_arrangement_describe (KitArrangement *self)
     g_ptr_array_add (parts, g_strdup (kit_vocab_label (KIT_VOCAB_STATUS, self->status)));
   g_ptr_array_add (parts, kit_describe_frequency (self->freq_count, self->freq_unit));
   if (is_set (self->venue))
-    /* Translators: where contact happens, "at the family centre" */
-    g_ptr_array_add (parts, g_strdup_printf (_("at %s"), self->venue));
+    g_ptr_array_add (parts, kit_describe_venue (self->venue));
   if (is_set (self->supervisor_name))
     g_ptr_array_add (parts, g_strdup_printf (_("supervised by %s"), self->supervisor_name));
   if (is_set (self->next_due))

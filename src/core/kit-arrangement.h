@@ -65,5 +65,8 @@ void kit_arrangement_set_coordinator_name (KitArrangement *self, const char *nam
 
 /* "twice a year", "once a month", "3 times a week", "one-off", "as agreed". */
 char *kit_describe_frequency (int count, const char *unit);
+/* "at the family centre"; a venue that already says how ("online", "through
+ * the agency", "at home") is kept as typed. "" for none. */
+char *kit_describe_venue (const char *venue);
 
 G_END_DECLS

@@ -84,11 +84,6 @@ static const char *const kinds[] = {
   "letterbox", "face-to-face-supervised", "face-to-face-unsupervised", "video-call",
   "phone-call", "cards-and-gifts", "sibling-contact", "farewell-contact", "other",
 };
-static const char *const kind_words[] = {
-  "Letterbox contact", "Supervised contact", "Unsupervised contact", "Video calls",
-  "Phone calls", "Cards and gifts", "Contact with brothers and sisters",
-  "The farewell visit", "Contact",
-};
 static const char *const freq_units[] = { "week", "month", "year", "one-off", "as-agreed" };
 static const char *const statuses[] = { "proposed", "active", "active", "active", "paused", "stopped" };
 static const char *const venues[] = {
@@ -98,10 +93,6 @@ static const char *const venues[] = {
 };
 
 /* Changes. */
-static const char *const change_verbs[] = {
-  "reduced from {} to {}", "increased from {} to {}", "moved from {} to {}",
-  "changed from {} to {}",
-};
 static const char *const frequency_words[] = {
   "once a week", "once a fortnight", "once a month", "every six weeks", "every two months",
   "three times a year", "twice a year", "once a year",
@@ -409,7 +400,7 @@ fill_arrangements (sqlite3 *db, GRand *rand, const BenchCounts *n, guint *kind_o
 /* Changes, interleaved across children as they would be recorded over the
  * years, each child's rows forming its own hash chain. */
 static gboolean
-fill_changes (sqlite3 *db, GRand *rand, const BenchCounts *n, const guint *kind_of,
+fill_changes (sqlite3 *db, GRand *rand, const BenchCounts *n,
               GError **error)
 {
   sqlite3_stmt *insert = NULL, *update = NULL, *follow = NULL;
@@ -444,15 +435,12 @@ fill_changes (sqlite3 *db, GRand *rand, const BenchCounts *n, const guint *kind_
                                                    g_rand_int_range (rand, 8, 22),
                                                    g_rand_int_range (rand, 0, 60));
       /* frequency_words runs from most to least often: two different ones,
-       * in the order the verb needs. */
+       * one before the other as the change goes. */
       int often = g_rand_int_range (rand, 0, G_N_ELEMENTS (frequency_words) - 1);
       int rarely = g_rand_int_range (rand, often + 1, G_N_ELEMENTS (frequency_words));
-      int verb_index = g_rand_int_range (rand, 0, G_N_ELEMENTS (change_verbs));
-      gboolean more_often = verb_index == 1 || (verb_index >= 2 && g_rand_boolean (rand));
+      gboolean more_often = g_rand_boolean (rand);
       const char *before = frequency_words[more_often ? rarely : often];
       const char *after = frequency_words[more_often ? often : rarely];
-      g_autofree char *verb = fill_in (change_verbs[verb_index], before, after);
-      g_autofree char *what = g_strdup_printf ("%s %s.", kind_words[kind_of[arrangement]], verb);
       g_autofree char *fields = g_strdup_printf ("[{\"field\":\"frequency\",\"before\":\"%s\","
                                                  "\"after\":\"%s\"}]", before, after);
       const char *given = PICK (rand, reason_given);
@@ -468,7 +456,7 @@ fill_changes (sqlite3 *db, GRand *rand, const BenchCounts *n, const guint *kind_
       sqlite3_bind_int64 (insert, 3, ++seq[child]);
       bind_text (insert, 4, effective);
       bind_text (insert, 5, recorded);
-      bind_text (insert, 6, what);
+      bind_text (insert, 6, "frequency");   /* a KIT_VOCAB_WHAT_CHANGED code */
       bind_text (insert, 7, fields);
       bind_text (insert, 8, PICK (rand, decided_by));
       bind_text (insert, 9, given);
@@ -645,7 +633,7 @@ kit_bench_fill (sqlite3 *db, KitBenchSize size, GError **error)
   if (!fill_people (db, rand, n, error) ||
       !fill_children (db, rand, n, error) ||
       !fill_arrangements (db, rand, n, kind_of, error) ||
-      !fill_changes (db, rand, n, kind_of, error) ||
+      !fill_changes (db, rand, n, error) ||
       !fill_sessions (db, rand, n, kind_of, error) ||
       !fill_diary (db, rand, n, error))
     {

@@ -492,9 +492,10 @@ add_planned_sessions (KitStore *self, Upcoming *up)
       const char *venue = kit_store_column_text (stmt, 6);
       g_autofree char *day = format_day (date);
       g_autofree char *title = session_title (kit_store_column_text (stmt, 1), name);
+      g_autofree char *where = kit_describe_venue (venue);
       g_autofree char *detail = is_set (venue)
         /* Translators: "Friday 5 December 2026 · Supervised visits, at the family centre" */
-        ? g_strdup_printf (_("%s · %s, at %s"), day, kind_label, venue)
+        ? g_strdup_printf (_("%s · %s, %s"), day, kind_label, where)
         /* Translators: "Friday 5 December 2026 · Video calls" */
         : g_strdup_printf (_("%s · %s"), day, kind_label);
       add_item (up, KIT_UPCOMING_SESSION, date, sqlite3_column_int64 (stmt, 2), name,

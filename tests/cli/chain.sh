@@ -45,7 +45,15 @@ expect_broken() {
   grep -qF "$child" "$TMP/err" || fail "$1: verify did not name $child: $(cat "$TMP/err")"
 }
 
-# Every column the hash covers, altered one at a time on the change with seq 100.
+# Every column the hash covers, altered one at a time on one change from the
+# middle of the history that nothing refers to (so changing its id breaks no
+# foreign key: the point is the hash, not the constraint).
+run 0 "$SQL" "$rec" "SELECT min(seq) FROM changes c WHERE seq >= 100
+  AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.change_id = c.id)
+  AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.corrects_id = c.id)
+  AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.change_id = c.id)"
+target=$(cat "$TMP/out")
+[ -n "$target" ] || fail "no change in the middle of the history is free of references"
 for col in id child_id arrangement_id seq effective_date recorded_at what_changed fields_json \
            decided_by reason_given reason_text reason_category told_how told_date her_view \
            corrects_id prev_hash hash; do
@@ -63,9 +71,9 @@ for col in id child_id arrangement_id seq effective_date recorded_at what_change
   if [ "$col" = child_id ]; then
     # Moved to a child of its own, who then has a history that does not start at 1.
     run 0 "$SQL" "$rec" "INSERT INTO children (id, name) VALUES (99, 'Someone else')"
-    run 0 "$SQL" "$rec" "UPDATE changes SET child_id = 99 WHERE seq = 100"
+    run 0 "$SQL" "$rec" "UPDATE changes SET child_id = 99 WHERE seq = $target"
   else
-    run 0 "$SQL" "$rec" "UPDATE changes SET $col = $set_to WHERE seq = 100"
+    run 0 "$SQL" "$rec" "UPDATE changes SET $col = $set_to WHERE seq = $target"
   fi
   expect_broken "changes.$col altered"
 done

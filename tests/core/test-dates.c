@@ -285,6 +285,11 @@ START_TEST (test_describe_arrangement)
   assert_str_owned (kit_describe_frequency (1, "week"), "once a week");
   assert_str_owned (kit_describe_frequency (0, "one-off"), "one-off");
   assert_str_owned (kit_describe_frequency (0, "as-agreed"), "as agreed");
+  assert_str_owned (kit_describe_venue ("the family centre"), "at the family centre");
+  assert_str_owned (kit_describe_venue ("online"), "online");
+  assert_str_owned (kit_describe_venue ("Online, on the agency's laptop"), "Online, on the agency's laptop");
+  assert_str_owned (kit_describe_venue ("through the letterbox scheme"), "through the letterbox scheme");
+  assert_str_owned (kit_describe_venue (""), "");
 
   g_autoptr(KitArrangement) a = kit_arrangement_new (1);
   kit_arrangement_set_kind (a, "letterbox");
