@@ -773,7 +773,9 @@ time_child_page (sqlite3 *db, GError **error)
         return -1;
       (void) kit_store_child_history_intact (store, child_id);
       runs[i] = (g_get_monotonic_time () - start) / 1000.0;
-      if (child == NULL || g_list_model_get_n_items (changes) == 0)
+      if (child == NULL || g_list_model_get_n_items (changes) == 0 ||
+          g_list_model_get_n_items (arrangements) == 0 ||
+          g_list_model_get_n_items (sessions) == 0 || dates == NULL)
         {
           g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
                        "The benchmark record's child page came up empty.");

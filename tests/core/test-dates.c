@@ -64,8 +64,12 @@ assert_from_user (const char *text, const char *expected)
 static void
 assert_refused (const char *text)
 {
-  g_autofree char *iso = g_strdup ("left over");
-  ck_assert_msg (!kit_date_from_user (text, &iso), "'%s' was accepted as %s", text, iso);
+  /* The out value must be cleared, not left as it was. */
+  g_autofree char *left_over = g_strdup ("left over");
+  char *iso = left_over;
+  gboolean accepted = kit_date_from_user (text, &iso);
+
+  ck_assert_msg (!accepted, "'%s' was accepted as %s", text, iso);
   ck_assert_ptr_null (iso);
 }
 
