@@ -272,7 +272,6 @@ END_TEST
 static char *
 next_due (Fixture *f, gint64 arrangement_id)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(KitArrangement) a = kit_arrangement_new (1);
   sqlite3_stmt *stmt = NULL;
 
