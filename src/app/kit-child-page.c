@@ -523,6 +523,23 @@ correct_change_action (GtkWidget *widget, const char *name, GVariant *param)
                                     original));
 }
 
+/* The sessions and dates views are filled when their tab is shown, not
+ * when the child is: the page opens on "Contact now", and filling them
+ * would double the time the page takes to open. */
+static void
+fill_shown_view (KitChildPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean sessions = g_strcmp0 (name, "sessions") == 0;
+  gboolean dates = g_strcmp0 (name, "dates") == 0;
+  gint64 child_id = self->child_id;
+
+  if (kit_sessions_view_get_child (self->sessions_view) != (sessions ? child_id : 0))
+    kit_sessions_view_set_child (self->sessions_view, sessions ? child_id : 0);
+  if (kit_dates_view_get_child (self->dates_view) != (dates ? child_id : 0))
+    kit_dates_view_set_child (self->dates_view, dates ? child_id : 0);
+}
+
 /* When narrow, the switcher moves to the bottom bar and its place names the view shown. */
 static void
 on_view_changed (KitChildPage *self)
@@ -532,6 +549,7 @@ on_view_changed (KitChildPage *self)
 
   adw_view_switcher_title_set_title (self->switcher_title,
                                      page != NULL ? adw_view_stack_page_get_title (page) : "");
+  fill_shown_view (self);
 }
 
 /* Timing */
@@ -714,8 +732,7 @@ kit_child_page_set_child (KitChildPage *self, gint64 child_id)
   self->child_id = child_id;
   refresh (self);
   own_us = g_get_monotonic_time () - start;
-  kit_sessions_view_set_child (self->sessions_view, child_id);
-  kit_dates_view_set_child (self->dates_view, child_id);
+  fill_shown_view (self);
   if (g_strcmp0 (g_getenv ("KIT_DEBUG_TIMING"), "1") == 0)
     report_timing (self, start, own_us);
 }

@@ -37,6 +37,7 @@ struct _KitOverviewPage
   GtkWidget *glance_box;
   GtkFlowBox *totals_box;
   GtkListBox *children_list;
+  GtkExpander *each_child_expander;
   GtkLabel *total_values[N_COUNTS];
   GtkLabel *total_captions[N_COUNTS];
 
@@ -255,6 +256,24 @@ split_upcoming (KitOverviewPage *self, GListModel *upcoming, GListStore *attenti
   return hidden;
 }
 
+/* The counts of each child are only built while she has them open: a row of
+ * wrapped text per child is the costliest thing to lay out on this page. */
+static void
+bind_each_child (KitOverviewPage *self)
+{
+  GListModel *children = NULL;
+
+  if (self->store != NULL && gtk_expander_get_expanded (self->each_child_expander))
+    children = kit_store_get_children (self->store);
+  gtk_list_box_bind_model (self->children_list, children, create_child_row, self, NULL);
+}
+
+static void
+on_each_child_expanded (KitOverviewPage *self)
+{
+  bind_each_child (self);
+}
+
 static void
 reload (KitOverviewPage *self)
 {
@@ -280,7 +299,7 @@ reload (KitOverviewPage *self)
                            self, NULL);
   gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (coming), create_upcoming_row,
                            self, NULL);
-  gtk_list_box_bind_model (self->children_list, children, create_child_row, self, NULL);
+  bind_each_child (self);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_list), n_attention > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), n_coming > 0);
   gtk_widget_set_visible (self->more_button, hidden > 0);
@@ -295,7 +314,7 @@ reload (KitOverviewPage *self)
     }
   gtk_widget_set_visible (self->empty_page, n_attention + n_coming == 0);
   gtk_widget_set_visible (self->glance_box, n_children > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->children_list), n_children > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->each_child_expander), n_children > 1);
   update_totals (self);
 }
 
@@ -419,6 +438,8 @@ kit_overview_page_class_init (KitOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, glance_box);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, children_list);
+  gtk_widget_class_bind_template_child (widget_class, KitOverviewPage, each_child_expander);
+  gtk_widget_class_bind_template_callback (widget_class, on_each_child_expanded);
   gtk_widget_class_bind_template_callback (widget_class, on_upcoming_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -45,6 +45,7 @@ struct _KitWindow
   gboolean save_again;
   gboolean lock_after_save;
   guint save_retry_source;
+  guint notify_source;
   GtkFileChooserNative *open_chooser;
 
   /* --measure-startup */
@@ -195,6 +196,17 @@ close_dialogs (KitWindow *self)
     }
 }
 
+static gboolean
+send_due_notification (gpointer user_data)
+{
+  KitWindow *self = KIT_WINDOW (user_data);
+
+  self->notify_source = 0;
+  if (get_app (self) != NULL && self->store != NULL)
+    kit_due_notification_send (get_app (self), self->store);
+  return G_SOURCE_REMOVE;
+}
+
 /* Drop the store (before the vault closes its database under it). */
 static void
 detach_store (KitWindow *self)
@@ -204,6 +216,7 @@ detach_store (KitWindow *self)
   if (self->store == NULL)
     return;
   close_dialogs (self);
+  g_clear_handle_id (&self->notify_source, g_source_remove);
   kit_main_page_set_store (self->main_page, NULL);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
@@ -263,8 +276,9 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   kit_main_page_set_record_path (self->main_page, path);
   kit_lock_monitor_set_active (self->lock_monitor, TRUE);
   update_actions (self);
-  if (get_app (self) != NULL)
-    kit_due_notification_send (get_app (self), self->store);
+  /* Once the window has drawn: the notification is not needed for the first frame. */
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  self->notify_source = g_idle_add_full (G_PRIORITY_LOW, send_due_notification, self, NULL);
   return TRUE;
 }
 
@@ -965,6 +979,7 @@ kit_window_dispose (GObject *object)
     kit_vault_close (self->vault, TRUE, NULL);
   g_clear_object (&self->vault);
   g_clear_handle_id (&self->save_retry_source, g_source_remove);
+  g_clear_handle_id (&self->notify_source, g_source_remove);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);

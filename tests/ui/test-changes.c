@@ -13,9 +13,11 @@
 #include "kit-change-row.h"
 #include "kit-child-page.h"
 #include "kit-create-page.h"
+#include "kit-dates-view.h"
 #include "kit-follow-up-dialog.h"
 #include "kit-main-page.h"
 #include "kit-recovery-key-page.h"
+#include "kit-sessions-view.h"
 #include "kit-store.h"
 #include "kit-vocab.h"
 #include "kit-window.h"
@@ -443,6 +445,20 @@ START_TEST (test_follow_up_and_correction)
   ck_assert_msg (kit_store_record_change (store, change, after, &error), "record: %s",
                  error ? error->message : "?");
   gtk_widget_activate_action (main_page, "main.show-child", "x", kit_child_get_id (child));
+
+  /* The sessions and dates tabs are filled when shown, for this child. */
+  {
+    KitSessionsView *sessions = KIT_SESSIONS_VIEW (child_of (page, KIT_TYPE_CHILD_PAGE, "sessions_view"));
+    KitDatesView *dates = KIT_DATES_VIEW (child_of (page, KIT_TYPE_CHILD_PAGE, "dates_view"));
+    AdwViewStack *views = ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack"));
+
+    ck_assert_int_eq (kit_sessions_view_get_child (sessions), 0);
+    ck_assert_int_eq (kit_dates_view_get_child (dates), 0);
+    adw_view_stack_set_visible_child_name (views, "sessions");
+    ck_assert_int_eq (kit_sessions_view_get_child (sessions), kit_child_get_id (child));
+    adw_view_stack_set_visible_child_name (views, "dates");
+    ck_assert_int_eq (kit_dates_view_get_child (dates), kit_child_get_id (child));
+  }
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack")),
                                          "history");
 
