@@ -196,13 +196,35 @@ close_dialogs (KitWindow *self)
     }
 }
 
+/* Say plainly, once, when a history has been changed since it was written. */
+static void
+report_broken_histories (KitWindow *self)
+{
+  g_autoptr(GPtrArray) names = kit_store_get_broken_histories (self->store);
+  g_autofree char *text = NULL;
+
+  if (names->len == 0)
+    return;
+  if (names->len == 1)
+    text = g_strdup_printf (_("Part of %s's history has been changed since it was written."),
+                            (const char *) names->pdata[0]);
+  else
+    text = g_strdup (_("Part of some children's histories has been changed since it was written."));
+  show_toast (self, text);
+}
+
+/* Once the window has drawn: every child's history is checked, and the
+ * notification of what is due goes out. Neither is needed for the first frame. */
 static gboolean
-send_due_notification (gpointer user_data)
+after_first_frame (gpointer user_data)
 {
   KitWindow *self = KIT_WINDOW (user_data);
 
   self->notify_source = 0;
-  if (get_app (self) != NULL && self->store != NULL)
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  report_broken_histories (self);
+  if (get_app (self) != NULL)
     kit_due_notification_send (get_app (self), self->store);
   return G_SOURCE_REMOVE;
 }
@@ -276,9 +298,8 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   kit_main_page_set_record_path (self->main_page, path);
   kit_lock_monitor_set_active (self->lock_monitor, TRUE);
   update_actions (self);
-  /* Once the window has drawn: the notification is not needed for the first frame. */
   g_clear_handle_id (&self->notify_source, g_source_remove);
-  self->notify_source = g_idle_add_full (G_PRIORITY_LOW, send_due_notification, self, NULL);
+  self->notify_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame, self, NULL);
   return TRUE;
 }
 

@@ -990,10 +990,27 @@ kit_store_remove_follow_up (KitStore *self, gint64 follow_up_id, GError **error)
 
 /* --- The chain, as the pages see it ---------------------------------------- */
 
+/* A chain that cannot be read at all is reported as not intact. */
+static void
+ensure_verified (KitStore *self, gint64 child_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->all_verified || (child_id != 0 && g_hash_table_contains (self->verified, &child_id)))
+    return;
+  if (!kit_store_verify_chains (self, child_id, &error))
+    {
+      g_warning ("The history could not be checked: %s", error->message);
+      if (child_id != 0)
+        g_hash_table_add (self->broken, g_memdup2 (&child_id, sizeof child_id));
+    }
+}
+
 gboolean
 kit_store_child_history_intact (KitStore *self, gint64 child_id)
 {
   g_return_val_if_fail (KIT_IS_STORE (self), FALSE);
+  ensure_verified (self, child_id);
   return !g_hash_table_contains (self->broken, &child_id);
 }
 
@@ -1004,6 +1021,7 @@ kit_store_get_broken_histories (KitStore *self)
   guint n;
 
   g_return_val_if_fail (KIT_IS_STORE (self), names);
+  ensure_verified (self, 0);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
   for (guint i = 0; i < n; i++)
     {

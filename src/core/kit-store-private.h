@@ -15,6 +15,8 @@ struct _KitStore
   GListStore *children;      /* of KitChild, by name; live */
   GListStore *people;        /* of KitPerson, by name; live */
   GHashTable *broken;        /* child ids (gint64 *) whose chain does not verify */
+  GHashTable *verified;      /* child ids (gint64 *) whose chain has been checked */
+  gboolean all_verified;     /* every child's chain has been checked */
 };
 
 /* Sets KIT_INPUT_ERROR @code with @message (plain words) and returns FALSE. */
@@ -91,7 +93,10 @@ KitArrangement *kit_store_arrangement_from_row (sqlite3_stmt *stmt);
  * the next due date filled in; active first, then by kind. */
 GPtrArray *kit_store_query_arrangements (KitStore *self, gint64 child_id, gint64 arrangement_id,
                                          GError **error);
-/* Check @child_id's hash chain (0: every child's) into self->broken. */
+/* Check @child_id's hash chain (0: every child's) into self->broken.
+ * Chains are checked when first asked about (kit_store_child_history_intact,
+ * kit_store_get_broken_histories), so that opening a big record does not wait
+ * for children nobody has looked at yet; after a change, again. */
 gboolean kit_store_verify_chains (KitStore *self, gint64 child_id, GError **error);
 
 G_END_DECLS

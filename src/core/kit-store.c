@@ -38,6 +38,7 @@ kit_store_finalize (GObject *object)
   g_clear_object (&self->children);
   g_clear_object (&self->people);
   g_clear_pointer (&self->broken, g_hash_table_unref);
+  g_clear_pointer (&self->verified, g_hash_table_unref);
   G_OBJECT_CLASS (kit_store_parent_class)->finalize (object);
 }
 
@@ -59,6 +60,7 @@ kit_store_init (KitStore *self)
   self->children = g_list_store_new (KIT_TYPE_CHILD);
   self->people = g_list_store_new (KIT_TYPE_PERSON);
   self->broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->verified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static gboolean
@@ -331,9 +333,15 @@ kit_store_verify_chains (KitStore *self, gint64 child_id, GError **error)
   if (!kit_chain_verify_ids (self->db, child_id, &ids, error))
     return FALSE;
   if (child_id == 0)
-    g_hash_table_remove_all (self->broken);
+    {
+      g_hash_table_remove_all (self->broken);
+      self->all_verified = TRUE;
+    }
   else
-    g_hash_table_remove (self->broken, &child_id);
+    {
+      g_hash_table_remove (self->broken, &child_id);
+      g_hash_table_add (self->verified, g_memdup2 (&child_id, sizeof child_id));
+    }
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (self->broken, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
   return TRUE;
@@ -349,7 +357,6 @@ kit_store_new (sqlite3 *db, GError **error)
   self->db = db;
   /* Removals left pending when the app last closed are final now. */
   if (!kit_store_purge_removed (self, error) ||
-      !kit_store_verify_chains (self, 0, error) ||
       !refresh_children (self, error) ||
       !refresh_people (self, error))
     return NULL;
@@ -528,7 +535,10 @@ kit_store_purge_removed (KitStore *self, GError **error)
   if (!kit_store_end (self, ok, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    g_hash_table_remove (self->broken, &g_array_index (ids, gint64, i));
+    {
+      g_hash_table_remove (self->broken, &g_array_index (ids, gint64, i));
+      g_hash_table_remove (self->verified, &g_array_index (ids, gint64, i));
+    }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }

@@ -531,6 +531,73 @@ START_TEST (test_follow_up_and_correction)
 }
 END_TEST
 
+
+/* Records a change for a new child called @name through the store. */
+static gint64
+child_with_history (KitStore *store, const char *name)
+{
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) after = NULL;
+  g_autoptr(KitChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kit_child_set_name (child, name);
+  ck_assert (kit_store_save_child (store, child, &error));
+  after = kit_arrangement_new (kit_child_get_id (child));
+  kit_arrangement_set_kind (after, "video-call");
+  kit_arrangement_set_freq_count (after, 1);
+  kit_arrangement_set_freq_unit (after, "month");
+  kit_arrangement_set_start_date (after, "2021-05-01");
+  change = kit_change_new (kit_child_get_id (child), 0);
+  kit_change_set_what_changed (change, "started");
+  kit_change_set_effective_date (change, "2021-05-01");
+  ck_assert_msg (kit_store_record_change (store, change, after, &error), "record: %s",
+                 error ? error->message : "?");
+  return kit_child_get_id (child);
+}
+
+static const char *
+intact_text_for (gint64 child_id)
+{
+  KitChildPage *page = child_page ();
+
+  gtk_widget_activate_action (kit_window_get_page (window, "main"), "main.show-child", "x", child_id);
+  ck_assert (gtk_widget_get_visible (child_of (page, KIT_TYPE_CHILD_PAGE, "intact_box")));
+  return gtk_label_get_label (GTK_LABEL (child_of (page, KIT_TYPE_CHILD_PAGE, "intact_label")));
+}
+
+/* A history altered while the record was closed: the page of that child says
+ * so plainly when the record is next opened; another child's is unaffected. */
+START_TEST (test_altered_history_shows)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "Changes.kit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitVault) vault = NULL;
+  g_autofree char *sql = NULL;
+  gint64 mia, sam;
+
+  create_record ();
+  mia = child_with_history (kit_child_page_get_store (child_page ()), "Mia");
+  sam = child_with_history (kit_child_page_get_store (child_page ()), "Sam");
+  ck_assert_str_eq (intact_text_for (mia), "The history is complete and unchanged");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  kit_ui_assert_page ("unlock");
+  vault = kit_vault_open (path, PASSPHRASE, &error);
+  ck_assert_msg (vault != NULL, "open: %s", error ? error->message : "?");
+  sql = g_strdup_printf ("UPDATE changes SET her_view = 'written in later' WHERE child_id = %"
+                         G_GINT64_FORMAT, mia);
+  ck_assert (kit_vault_exec (vault, sql, NULL));
+  ck_assert (kit_vault_close (vault, FALSE, NULL));
+
+  kit_window_unlock_now (window, path, PASSPHRASE, 0);
+  kit_ui_assert_page ("main");
+  ck_assert_str_eq (intact_text_for (sam), "The history is complete and unchanged");
+  ck_assert_msg (strstr (intact_text_for (mia), "has been changed since it was written") != NULL,
+                 "Mia's page says: %s", intact_text_for (mia));
+}
+END_TEST
+
 static Suite *
 changes_suite (void)
 {
@@ -541,6 +608,7 @@ changes_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_arrangement_and_change_without_reason);
   tcase_add_test (tc, test_follow_up_and_correction);
+  tcase_add_test (tc, test_altered_history_shows);
   suite_add_tcase (suite, tc);
   return suite;
 }
