@@ -46,6 +46,8 @@ struct _KitWindow
   gboolean lock_after_save;
   guint save_retry_source;
   guint notify_source;
+  guint open_tick_id;         /* waits for the opened record's first frame */
+  guint open_ticks;
   GtkFileChooserNative *open_chooser;
 
   /* --measure-startup */
@@ -229,6 +231,38 @@ after_first_frame (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The first tick comes before the opened record's first frame is drawn, the
+ * second after it: only then is the idle work queued, so that it cannot
+ * delay that frame. */
+static gboolean
+on_open_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  KitWindow *self = KIT_WINDOW (widget);
+
+  if (++self->open_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->open_tick_id = 0;
+  self->notify_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_first_frame (KitWindow *self)
+{
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  if (self->open_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->open_tick_id);
+  self->open_tick_id = 0;
+}
+
+static void
+wait_for_first_frame (KitWindow *self)
+{
+  stop_waiting_for_first_frame (self);
+  self->open_ticks = 0;
+  self->open_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_open_tick, NULL, NULL);
+}
+
 /* Drop the store (before the vault closes its database under it). */
 static void
 detach_store (KitWindow *self)
@@ -238,7 +272,7 @@ detach_store (KitWindow *self)
   if (self->store == NULL)
     return;
   close_dialogs (self);
-  g_clear_handle_id (&self->notify_source, g_source_remove);
+  stop_waiting_for_first_frame (self);
   kit_main_page_set_store (self->main_page, NULL);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
@@ -298,8 +332,7 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   kit_main_page_set_record_path (self->main_page, path);
   kit_lock_monitor_set_active (self->lock_monitor, TRUE);
   update_actions (self);
-  g_clear_handle_id (&self->notify_source, g_source_remove);
-  self->notify_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame, self, NULL);
+  wait_for_first_frame (self);
   return TRUE;
 }
 
@@ -1000,7 +1033,7 @@ kit_window_dispose (GObject *object)
     kit_vault_close (self->vault, TRUE, NULL);
   g_clear_object (&self->vault);
   g_clear_handle_id (&self->save_retry_source, g_source_remove);
-  g_clear_handle_id (&self->notify_source, g_source_remove);
+  stop_waiting_for_first_frame (self);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
