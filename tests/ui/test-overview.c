@@ -578,6 +578,33 @@ START_TEST (test_nothing_due)
 }
 END_TEST
 
+/* The counts of each child: built when "For each child" is opened, and right. */
+START_TEST (test_counts_for_each_child)
+{
+  g_autoptr(KitChild) sam = kit_child_new ();
+  g_autoptr(GError) error = NULL;
+  GtkExpander *expander;
+
+  kit_child_set_name (sam, "Sam");
+  ck_assert (kit_store_save_child (store, sam, &error));
+  kit_ui_spin (0.2);
+  expander = GTK_EXPANDER (gtk_widget_get_template_child (GTK_WIDGET (overview), KIT_TYPE_OVERVIEW_PAGE,
+                                                          "each_child_expander"));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (expander)));
+  ck_assert (!gtk_expander_get_expanded (expander));
+  ck_assert_msg (!contains_text (GTK_WIDGET (overview), "No changes recorded yet."),
+                 "each child's counts shown before they were asked for");
+
+  gtk_expander_set_expanded (expander, TRUE);
+  kit_ui_spin (0.2);
+  ck_assert_msg (contains_text (GTK_WIDGET (overview), "No changes recorded yet."),
+                 "Sam's counts are not shown");
+  ck_assert_msg (contains_text (GTK_WIDGET (overview), "1 change recorded: 1 with a reason, 0 with part "
+                                                       "of a reason, 0 with no reason."),
+                 "Mia's counts are not shown");
+}
+END_TEST
+
 static Suite *
 overview_suite (void)
 {
@@ -593,6 +620,7 @@ overview_suite (void)
   tcase_add_test (tc, test_remove_asks_first);
   tcase_add_test (tc, test_date_that_matters);
   tcase_add_test (tc, test_nothing_due);
+  tcase_add_test (tc, test_counts_for_each_child);
   suite_add_tcase (suite, tc);
   return suite;
 }
