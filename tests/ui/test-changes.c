@@ -390,6 +390,28 @@ START_TEST (test_arrangement_and_change_without_reason)
   ck_assert_msg (kit_ui_wait_until (dialog_gone, NULL, WAIT_SECONDS), "still open after Leave");
   ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
   ck_assert_uint_eq (c.changes, 2);
+
+  /* Locked: nothing she wrote stays in the (hidden) pages, in any view. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.show-history", "x",
+                              kit_arrangement_get_id (arrangement));
+  {
+    g_autofree char *name = kit_ui_find_text (GTK_WIDGET (window), "Mia");
+    g_autofree char *venue = kit_ui_find_text (GTK_WIDGET (window), "Northshire");
+
+    ck_assert_msg (name != NULL && venue != NULL, "the page doesn't show what it should");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  kit_ui_assert_page ("unlock");
+  {
+    const char *needles[] = { "Mia", "Northshire", "adoption plan" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autofree char *where = kit_ui_find_text (GTK_WIDGET (window), needles[i]);
+
+        ck_assert_msg (where == NULL, "'%s' still shows after locking, in %s", needles[i], where);
+      }
+  }
 }
 END_TEST
 

@@ -548,6 +548,23 @@ START_TEST (test_date_that_matters)
   ck_assert_msg (strstr (body, "Mia: a date that matters, on Tuesday") != NULL,
                  "notification body: '%s'", body);
   ck_assert_msg (strstr (body, "care") == NULL, "the notification shows the label: '%s'", body);
+
+  /* As when the record locks: without a store, nothing of hers is left shown. */
+  kit_sessions_view_set_store (sessions_view, NULL);
+  kit_dates_view_set_store (dates_view, NULL);
+  kit_overview_page_set_store (overview, NULL);
+  kit_ui_spin (0.1);
+  {
+    const char *needles[] = { "Mia", "she went into care", "turns 7" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autofree char *where = kit_ui_find_text (host, needles[i]);
+
+        ck_assert_msg (where == NULL, "'%s' still shows without a store, in %s", needles[i],
+                       where);
+      }
+  }
 }
 END_TEST
 
