@@ -10,6 +10,7 @@
 #include "kit-arrangement-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-app-util.h"
 #include "kit-form-helpers.h"
 
 struct _KitArrangementDialog
@@ -152,6 +153,7 @@ kit_arrangement_dialog_init (KitArrangementDialog *self)
 {
   self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "details.save");
 }
 
 GtkWidget *

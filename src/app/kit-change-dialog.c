@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-change-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
@@ -910,6 +911,8 @@ kit_change_dialog_init (KitChangeDialog *self)
   self->told_checks = g_ptr_array_new ();
   self->steps = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return answers each step as Next does, and saves on the last. */
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "change.next");
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reason_view), "changed",
                             G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view_view), "changed",

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-date-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
@@ -109,6 +110,12 @@ on_save_clicked (KitDateDialog *self)
 }
 
 static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  on_save_clicked (KIT_DATE_DIALOG (widget));
+}
+
+static void
 kit_date_dialog_dispose (GObject *object)
 {
   KitDateDialog *self = KIT_DATE_DIALOG (object);
@@ -140,6 +147,7 @@ kit_date_dialog_class_init (KitDateDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
 
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -147,6 +155,7 @@ static void
 kit_date_dialog_init (KitDateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-follow-up-dialog.h"
+#include "kit-app-util.h"
 #include "kit-form-helpers.h"
 
 struct _KitFollowUpDialog
@@ -144,6 +145,7 @@ static void
 kit_follow_up_dialog_init (KitFollowUpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "follow-up.save");
 }
 
 GtkWidget *

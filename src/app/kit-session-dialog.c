@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-session-dialog.h"
@@ -391,6 +392,12 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
 }
 
 static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  on_save_clicked (KIT_SESSION_DIALOG (widget));
+}
+
+static void
 kit_session_dialog_dispose (GObject *object)
 {
   KitSessionDialog *self = KIT_SESSION_DIALOG (object);
@@ -445,6 +452,7 @@ kit_session_dialog_class_init (KitSessionDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.cancelled-by", "s",
                                    cancelled_by_action);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -456,6 +464,7 @@ kit_session_dialog_init (KitSessionDialog *self)
 
   self->arrangement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   self->filling = TRUE;
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);

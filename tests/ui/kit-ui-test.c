@@ -175,3 +175,62 @@ kit_ui_find_text (GtkWidget *widget, const char *needle)
       return found;
   return NULL;
 }
+
+/* Whether @accel is one of @controller's triggers ("a|b" for alternatives). */
+static gboolean
+controller_has (GtkShortcutController *controller, const char *accel)
+{
+  GListModel *model = G_LIST_MODEL (controller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (model, i);
+      g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      g_auto(GStrv) parts = g_strsplit (text, "|", -1);
+
+      if (g_strv_contains ((const char * const *) parts, accel))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+kit_ui_has_shortcut (GtkWidget *widget, const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          controller_has (GTK_SHORTCUT_CONTROLLER (controller), accel))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+kit_ui_help_lists (const char *accel)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/keepintouch/KeepInTouch/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean found = FALSE;
+
+  for (GSList *l = objects; l != NULL && !found; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *listed = NULL;
+        g_auto(GStrv) parts = NULL;
+
+        g_object_get (l->data, "accelerator", &listed, NULL);
+        parts = g_strsplit (listed != NULL ? listed : "", " ", -1);
+        found = g_strv_contains ((const char * const *) parts, accel);
+      }
+  /* The window it builds is ours to destroy. */
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_WINDOW (l->data))
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  return found;
+}

@@ -36,4 +36,10 @@ GtkWidget *kit_ui_child (const char *page_name, GType type, const char *id);
  * drop-down's or combo row's list), described; NULL when nothing does. */
 char *kit_ui_find_text (GtkWidget *widget, const char *needle);
 
+/* Whether a shortcut controller of @widget (its class's bindings too) is
+ * triggered by @accel, written as gtk_accelerator_name () does ("<Control>Return"). */
+gboolean kit_ui_has_shortcut (GtkWidget *widget, const char *accel);
+/* Whether the shortcuts window (ui/help-overlay.ui) lists @accel. */
+gboolean kit_ui_help_lists (const char *accel);
+
 G_END_DECLS

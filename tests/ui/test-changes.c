@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kit-arrangement-card.h"
+#include "kit-arrangement-dialog.h"
 #include "kit-change-dialog.h"
 #include "kit-change-row.h"
 #include "kit-child-page.h"
@@ -150,6 +151,20 @@ assert_next_disabled (GtkWidget *dialog)
                  "Next is enabled on step '%s' before it is answered", step_of (dialog));
 }
 
+/* Save and Cancel from the keyboard, as the shortcuts window says. */
+static void
+assert_keys (GtkWidget *dialog)
+{
+  const char *keys[] = { "<Control>Return", "Escape" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      ck_assert_msg (kit_ui_has_shortcut (dialog, keys[i]), "%s: no %s",
+                     G_OBJECT_TYPE_NAME (dialog), keys[i]);
+      ck_assert_msg (kit_ui_help_lists (keys[i]), "the shortcuts window doesn't list %s", keys[i]);
+    }
+}
+
 static KitArrangementCard *
 first_card (KitChildPage *page)
 {
@@ -255,6 +270,9 @@ START_TEST (test_arrangement_and_change_without_reason)
   dialog = find_dialog ();
   ck_assert_msg (dialog != NULL, "no change dialog");
   ck_assert_str_eq (step_of (dialog), "kind");
+  assert_keys (dialog);
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "<Alt>Left"), "Alt+Left doesn't go back a step");
+  ck_assert_msg (kit_ui_help_lists ("<Alt>Left"), "the shortcuts window doesn't list Alt+Left");
   assert_next_disabled (dialog);
   choose_row (dialog, "kind_list", kit_vocab_label (KIT_VOCAB_KIND, "letterbox"));
   next (dialog, "details");
@@ -290,6 +308,25 @@ START_TEST (test_arrangement_and_change_without_reason)
                  card_body (page), twice);
   ck_assert_msg (gtk_widget_get_visible (child_of (first_card (page), KIT_TYPE_ARRANGEMENT_CARD, "never_box")),
                  "a new arrangement does not say it was never reviewed");
+
+  /* The details dialog: Save and Cancel from the keyboard too. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.edit-arrangement", "x",
+                              kit_arrangement_get_id (arrangement));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+    GtkWidget *details = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (KIT_IS_ARRANGEMENT_DIALOG (w))
+          details = GTK_WIDGET (w);
+      }
+    ck_assert_msg (details != NULL, "no details dialog");
+    assert_keys (details);
+    gtk_window_destroy (GTK_WINDOW (details));
+  }
 
   /* Something changed: once a year, and no reason given. */
   gtk_widget_activate_action (GTK_WIDGET (page), "child.record-change", "x",
@@ -472,6 +509,7 @@ START_TEST (test_follow_up_and_correction)
   gtk_widget_activate_action (GTK_WIDGET (page), "child.add-follow-up", "x", kit_change_get_id (change));
   dialog = find_follow_up_dialog ();
   ck_assert_msg (dialog != NULL, "no follow-up dialog");
+  assert_keys (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "requested_row")),
                          "3/6/2025");
   gtk_widget_activate_action (dialog, "follow-up.save", NULL);
