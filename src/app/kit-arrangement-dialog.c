@@ -154,6 +154,7 @@ kit_arrangement_dialog_init (KitArrangementDialog *self)
   self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_add_save_shortcut (GTK_WIDGET (self), "details.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -913,6 +913,7 @@ kit_change_dialog_init (KitChangeDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Ctrl+Return answers each step as Next does, and saves on the last. */
   kit_app_add_save_shortcut (GTK_WIDGET (self), "change.next");
+  kit_app_name_rows (GTK_WIDGET (self));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reason_view), "changed",
                             G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view_view), "changed",

@@ -156,6 +156,7 @@ kit_date_dialog_init (KitDateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -146,6 +146,7 @@ kit_follow_up_dialog_init (KitFollowUpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_add_save_shortcut (GTK_WIDGET (self), "follow-up.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *

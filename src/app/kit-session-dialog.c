@@ -465,6 +465,7 @@ kit_session_dialog_init (KitSessionDialog *self)
   self->arrangement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
+  kit_app_name_rows (GTK_WIDGET (self));
   self->filling = TRUE;
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);
