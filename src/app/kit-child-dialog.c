@@ -8,6 +8,7 @@
 #include "kit-child-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-vocab-combo.h"
 
 struct _KitChildDialog
@@ -37,56 +38,25 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitChildDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->name_error, NULL);
-  show_error (self->dob_error, NULL);
-  show_error (self->kind_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
+  kit_form_show_error (self->dob_error, NULL);
+  kit_form_show_error (self->kind_error, NULL);
 }
 
 /* Put @error beside the field it names, and the focus there. */
 static void
 show_input_error (KitChildDialog *self, const GError *error)
 {
-  GtkLabel *label = self->general_error;
-  GtkWidget *field = NULL;
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_NAME, self->name_error, GTK_WIDGET (self->name_row) },
+    { KIT_INPUT_ERROR_DATE_OF_BIRTH, self->dob_error, GTK_WIDGET (self->dob_row) },
+    { KIT_INPUT_ERROR_KIND, self->kind_error, GTK_WIDGET (self->lives_row) },
+  };
 
-  if (error->domain == KIT_INPUT_ERROR)
-    switch ((KitInputError) error->code)
-      {
-      case KIT_INPUT_ERROR_NAME:
-        label = self->name_error;
-        field = GTK_WIDGET (self->name_row);
-        break;
-      case KIT_INPUT_ERROR_DATE_OF_BIRTH:
-        label = self->dob_error;
-        field = GTK_WIDGET (self->dob_row);
-        break;
-      case KIT_INPUT_ERROR_KIND:
-        label = self->kind_error;
-        field = GTK_WIDGET (self->lives_row);
-        break;
-      default:
-        break;
-      }
-  if (label == self->general_error && error->domain != KIT_INPUT_ERROR)
-    {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be saved. %s"), error->message);
-
-      show_error (label, text);
-    }
-  else
-    show_error (label, error->message);
-  if (field != NULL)
-    gtk_widget_grab_focus (field);
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static char *
@@ -113,18 +83,12 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = entry_text (self->name_row);
   g_autofree char *other = entry_text (self->other_names_row);
-  g_autofree char *dob_text = entry_text (self->dob_row);
   g_autofree char *dob = NULL;
   g_autofree char *notes = notes_text (self);
 
   clear_errors (self);
-  if (!kit_date_from_user (dob_text, &dob))
-    {
-      show_error (self->dob_error, _("That doesn't look like a date. Please type it like "
-                                     "14/3/2019 or 14 March 2019."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->dob_row));
-      return;
-    }
+  if (!kit_form_read_date (self->dob_row, self->dob_error, FALSE, &dob))
+    return;
   kit_child_set_name (child, name);
   kit_child_set_other_names (child, *other != '\0' ? other : NULL);
   kit_child_set_date_of_birth (child, dob);
@@ -144,13 +108,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_name_changed (KitChildDialog *self)
 {
-  show_error (self->name_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
 }
 
 static void
 on_dob_changed (KitChildDialog *self)
 {
-  show_error (self->dob_error, NULL);
+  kit_form_show_error (self->dob_error, NULL);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kit-date.h"
+#include "kit-error.h"
 #include "kit-form-helpers.h"
 #include "kit-window.h"
 
@@ -12,6 +13,28 @@ kit_form_show_error (GtkLabel *label, const char *message)
 {
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+void
+kit_form_show_save_error (const GError *error, const KitFormField *fields, guint n_fields,
+                          GtkLabel *general)
+{
+  if (error->domain != KIT_INPUT_ERROR)
+    {
+      g_warning ("Saving failed: %s", error->message);
+      kit_form_show_error (general, _("This couldn't be saved. Nothing was changed. "
+                                      "Please try again."));
+      return;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].code == error->code)
+      {
+        kit_form_show_error (fields[i].label, error->message);
+        if (fields[i].field != NULL)
+          gtk_widget_grab_focus (fields[i].field);
+        return;
+      }
+  kit_form_show_error (general, error->message);
 }
 
 void

@@ -13,6 +13,21 @@ G_BEGIN_DECLS
 /* Show @message under a field (NULL hides the label). */
 void kit_form_show_error (GtkLabel *label, const char *message);
 
+/* A field the store's KIT_INPUT_ERROR codes can name: the code, the label
+ * beside the field, and the widget that takes the focus. */
+typedef struct
+{
+  int code;
+  GtkLabel *label;
+  GtkWidget *field;
+} KitFormField;
+
+/* Put @error (from a save) beside the field of @fields its code names, with
+ * the focus there; another input error goes in @general as it is. An error
+ * that isn't about what she typed is logged, and said in plain words. */
+void kit_form_show_save_error (const GError *error, const KitFormField *fields, guint n_fields,
+                               GtkLabel *general);
+
 /* Put @iso in @row as she would read it ("3 May 2024"). */
 void kit_form_set_date (AdwEntryRow *row, const char *iso);
 /* Read the date typed in @row into *@out_iso (NULL when empty). On a date

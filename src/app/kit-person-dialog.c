@@ -6,6 +6,7 @@
 
 #include "kit-app-util.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-person-dialog.h"
 
 struct _KitPersonDialog
@@ -35,41 +36,22 @@ enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitPersonDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->name_error, NULL);
-  show_error (self->email_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
+  kit_form_show_error (self->email_error, NULL);
 }
 
 static void
 show_save_error (KitPersonDialog *self, const GError *error)
 {
-  if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NAME))
-    {
-      show_error (self->name_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-    }
-  else if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_EMAIL))
-    {
-      show_error (self->email_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
-    }
-  else if (error->domain == KIT_INPUT_ERROR)
-    show_error (self->general_error, error->message);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be saved. %s"), error->message);
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_NAME, self->name_error, GTK_WIDGET (self->name_row) },
+    { KIT_INPUT_ERROR_EMAIL, self->email_error, GTK_WIDGET (self->email_row) },
+  };
 
-      show_error (self->general_error, text);
-    }
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static char *
@@ -157,10 +139,9 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer use
     return;
   if (!kit_store_remove_person (self->store, id, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be deleted. %s"),
-                                               error->message);
-
-      show_error (self->general_error, text);
+      g_warning ("Deleting a person failed: %s", error->message);
+      kit_form_show_error (self->general_error,
+                           _("This couldn't be deleted. Nothing was changed. Please try again."));
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
@@ -199,13 +180,13 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_name_changed (KitPersonDialog *self)
 {
-  show_error (self->name_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
 }
 
 static void
 on_email_changed (KitPersonDialog *self)
 {
-  show_error (self->email_error, NULL);
+  kit_form_show_error (self->email_error, NULL);
 }
 
 static void

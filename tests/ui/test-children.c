@@ -192,6 +192,37 @@ rows_in_db (sqlite3 *db, gint64 id)
   return n;
 }
 
+#define TECHNICAL "disk I/O error (code 10)"
+
+/* Make every change to @table fail with a technical message (or not). */
+static void
+fail_writes (const char *table, gboolean fail)
+{
+  sqlite3 *db = kit_vault_get_db (kit_window_get_vault (window));
+  g_autofree char *sql = NULL;
+
+  if (fail)
+    sql = g_strdup_printf ("CREATE TEMP TRIGGER kit_test_fail_%s BEFORE UPDATE ON %s "
+                           "BEGIN SELECT RAISE (ABORT, '" TECHNICAL "'); END;"
+                           "CREATE TEMP TRIGGER kit_test_fail_del_%s BEFORE DELETE ON %s "
+                           "BEGIN SELECT RAISE (ABORT, '" TECHNICAL "'); END;",
+                           table, table, table, table);
+  else
+    sql = g_strdup_printf ("DROP TRIGGER temp.kit_test_fail_%s; DROP TRIGGER temp.kit_test_fail_del_%s;",
+                           table, table);
+  ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A message she sees doesn't repeat the database's words. */
+static void
+assert_plain (GtkWidget *label)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  ck_assert_msg (strstr (text, "I/O") == NULL && strstr (text, "code 10") == NULL,
+                 "the message shows the technical error: '%s'", text);
+}
+
 /* Add a child through the real dialog. */
 static void
 add_child (const char *name, const char *dob)
@@ -319,6 +350,21 @@ START_TEST (test_add_child_with_errors)
   assert_closed (KIT_TYPE_CHILD_DIALOG);
   ck_assert_ptr_nonnull (child_row ("Mia"));
   ck_assert_ptr_null (child_row ("Nobody"));
+
+  /* A save that fails for a reason that isn't hers: said plainly, without
+   * the database's own words, and the dialog stays open with what she typed. */
+  fail_writes ("children", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.edit-child", "x", id);
+  dialog = find_toplevel (KIT_TYPE_CHILD_DIALOG);
+  set_text (dialog, KIT_TYPE_CHILD_DIALOG, "name_row", "Mia Rose");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  kit_ui_spin (0.2);
+  ck_assert_msg (label_shows (dialog, KIT_TYPE_CHILD_DIALOG, "general_error"), "no message");
+  assert_plain (dialog_child (dialog, KIT_TYPE_CHILD_DIALOG, "general_error"));
+  ck_assert (has_toplevel_of (GSIZE_TO_POINTER (KIT_TYPE_CHILD_DIALOG)));
+  fail_writes ("children", FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ck_assert_ptr_nonnull (child_row ("Mia"));
 }
 END_TEST
 
@@ -499,6 +545,20 @@ START_TEST (test_people)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
   kit_ui_spin (0.2);
+
+  /* A save that fails, not because of her: plain words, still open. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  dialog = find_toplevel (KIT_TYPE_PERSON_DIALOG);
+  fail_writes ("people", TRUE);
+  set_text (dialog, KIT_TYPE_PERSON_DIALOG, "role_row", "Social worker");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  kit_ui_spin (0.2);
+  ck_assert (label_shows (dialog, KIT_TYPE_PERSON_DIALOG, "general_error"));
+  assert_plain (dialog_child (dialog, KIT_TYPE_PERSON_DIALOG, "general_error"));
+  ck_assert (has_toplevel_of (GSIZE_TO_POINTER (KIT_TYPE_PERSON_DIALOG)));
+  fail_writes ("people", FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Open, delete (asked first). */
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
