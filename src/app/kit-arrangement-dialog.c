@@ -9,7 +9,6 @@
 
 #include "kit-arrangement-dialog.h"
 #include "kit-date.h"
-#include "kit-error.h"
 #include "kit-app-util.h"
 #include "kit-form-helpers.h"
 
@@ -77,10 +76,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   kit_arrangement_set_notes (edited, notes);
   if (!kit_store_save_arrangement_details (self->store, edited, &error))
     {
-      kit_form_show_error (self->save_error,
-                           error->domain == KIT_INPUT_ERROR
-                             ? error->message
-                             : _("These details could not be saved. Please try again."));
+      kit_form_show_save_error (error, NULL, 0, self->save_error);
       return;
     }
   kit_form_toast (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Details saved"));

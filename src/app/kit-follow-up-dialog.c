@@ -58,23 +58,15 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   kit_follow_up_set_answer (follow_up, answer);
   if (!kit_store_save_follow_up (self->store, follow_up, &error))
     {
-      if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_FOLLOW_UP_DATE))
-        {
-          /* The store says which date is wrong in its words; put it under the answer's
-           * date when there is one, since that is the one compared. */
-          GtkLabel *label = answered != NULL ? self->answered_error : self->requested_error;
-          AdwEntryRow *row = answered != NULL ? self->answered_row : self->requested_row;
+      /* The store says which date is wrong in its words; put it under the answer's
+       * date when there is one, since that is the one compared. */
+      const KitFormField fields[] = {
+        { KIT_INPUT_ERROR_FOLLOW_UP_DATE,
+          answered != NULL ? self->answered_error : self->requested_error,
+          GTK_WIDGET (answered != NULL ? self->answered_row : self->requested_row) },
+      };
 
-          kit_form_show_error (label, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-        }
-      else
-        {
-          kit_form_show_error (self->save_error,
-                               error->domain == KIT_INPUT_ERROR
-                                 ? error->message
-                                 : _("This could not be saved. Please try again."));
-        }
+      kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->save_error);
       return;
     }
   kit_form_toast (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Follow-up saved"));

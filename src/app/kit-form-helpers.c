@@ -55,13 +55,14 @@ kit_form_read_date (AdwEntryRow *row, GtkLabel *error_label, gboolean required,
   if (!kit_date_from_user (text, &iso))
     {
       kit_form_show_error (error_label,
-                           _("That doesn't look like a real date. Try it like this: 3/5/2024."));
+                           _("That doesn't look like a real date. Please type it like "
+                             "3/5/2024 or 3 May 2024."));
       gtk_widget_grab_focus (GTK_WIDGET (row));
       return FALSE;
     }
   if (iso == NULL && required)
     {
-      kit_form_show_error (error_label, _("Please type a date."));
+      kit_form_show_error (error_label, _("Please type the date."));
       gtk_widget_grab_focus (GTK_WIDGET (row));
       return FALSE;
     }

@@ -9,6 +9,7 @@
 #include "kit-app-util.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-session-dialog.h"
 #include "kit-vocab.h"
 
@@ -79,18 +80,11 @@ is_letter_sent (KitSessionDialog *self)
 }
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitSessionDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->date_error, NULL);
-  show_error (self->reply_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
+  kit_form_show_error (self->reply_error, NULL);
 }
 
 static void
@@ -150,20 +144,20 @@ on_status_selected (KitSessionDialog *self)
 static void
 on_arrangement_selected (KitSessionDialog *self)
 {
-  show_error (self->general_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
 }
 
 static void
 on_date_changed (KitSessionDialog *self)
 {
-  show_error (self->date_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
   suggest_reply (self);
 }
 
 static void
 on_reply_changed (KitSessionDialog *self)
 {
-  show_error (self->reply_error, NULL);
+  kit_form_show_error (self->reply_error, NULL);
   if (!self->filling)
     self->reply_suggested = FALSE;
 }
@@ -174,29 +168,6 @@ cancelled_by_action (GtkWidget *widget, const char *action_name, GVariant *param
   KitSessionDialog *self = KIT_SESSION_DIALOG (widget);
 
   set_entry (self->cancelled_by_row, g_variant_get_string (parameter, NULL));
-}
-
-/* A typed date as ISO into @out (NULL when empty), or FALSE with the
- * message shown beside the field. */
-static gboolean
-read_date (AdwEntryRow *row, GtkLabel *error_label, gboolean required, char **out)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (!kit_date_from_user (text, out))
-    {
-      show_error (error_label, _("That doesn't look like a real date. Please type it like "
-                                 "5/12/2026 or 5 December 2026."));
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return FALSE;
-    }
-  if (required && *out == NULL)
-    {
-      show_error (error_label, _("Please type the date."));
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static char *
@@ -220,24 +191,12 @@ entry_or_null (AdwEntryRow *row)
 static void
 show_save_error (KitSessionDialog *self, const GError *error)
 {
-  if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_DATE))
-    {
-      show_error (self->date_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-    }
-  else if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_REPLY_DATE))
-    {
-      show_error (self->reply_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->reply_row));
-    }
-  else if (error->domain == KIT_INPUT_ERROR)
-    show_error (self->general_error, error->message);
-  else
-    {
-      g_warning ("Saving a session: %s", error->message);
-      show_error (self->general_error, _("This could not be saved. Nothing was changed. "
-                                         "Please try again."));
-    }
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_DATE, self->date_error, GTK_WIDGET (self->date_row) },
+    { KIT_INPUT_ERROR_REPLY_DATE, self->reply_error, GTK_WIDGET (self->reply_row) },
+  };
+
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static void
@@ -258,12 +217,14 @@ on_save_clicked (KitSessionDialog *self)
   clear_errors (self);
   if (arrangement >= self->arrangement_ids->len)
     {
-      show_error (self->general_error, _("Please choose which arrangement this was part of."));
+      kit_form_show_error (self->general_error,
+                           _("Please choose which arrangement this was part of."));
       return;
     }
-  if (!read_date (self->date_row, self->date_error, TRUE, &date))
+  if (!kit_form_read_date (self->date_row, self->date_error, TRUE, &date))
     return;
-  if (is_letter_sent (self) && !read_date (self->reply_row, self->reply_error, FALSE, &reply))
+  if (is_letter_sent (self) &&
+      !kit_form_read_date (self->reply_row, self->reply_error, FALSE, &reply))
     return;
 
   /* A letter is sent or received; one planned elsewhere keeps its status. */
@@ -325,9 +286,10 @@ fill_arrangements (KitSessionDialog *self, gint64 child_id, gint64 selected_id)
     adw_combo_row_set_selected (self->arrangement_row, selected);
   else
     {
-      show_error (self->general_error,
-                  _("There is no contact arrangement for this child yet. Add one under "
-                    "“Contact now” first, then sessions and letters can be recorded here."));
+      kit_form_show_error (self->general_error,
+                           _("There is no contact arrangement for this child yet. Add one "
+                             "under “Contact now” first, then sessions and letters can be "
+                             "recorded here."));
       gtk_widget_set_sensitive (self->save_button, FALSE);
     }
 }
