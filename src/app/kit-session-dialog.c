@@ -48,23 +48,9 @@ G_DEFINE_FINAL_TYPE (KitSessionDialog, kit_session_dialog, ADW_TYPE_WINDOW)
 static const char *
 selected_code (AdwComboRow *row, KitVocabList list)
 {
-  guint n_items = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n_items);
-  guint selected = adw_combo_row_get_selected (row);
+  const char *code = kit_form_vocab_code (list, adw_combo_row_get_selected (row));
 
-  return selected < n_items ? items[selected].code : items[0].code;
-}
-
-static GListModel *
-vocab_model (KitVocabList list)
-{
-  guint n_items = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n_items);
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_items; i++)
-    gtk_string_list_append (model, kit_vocab_label (list, items[i].code));
-  return G_LIST_MODEL (model);
+  return code != NULL ? code : kit_form_vocab_code (list, 0);
 }
 
 static gboolean
@@ -421,16 +407,16 @@ kit_session_dialog_class_init (KitSessionDialogClass *klass)
 static void
 kit_session_dialog_init (KitSessionDialog *self)
 {
-  g_autoptr(GListModel) kinds = vocab_model (KIT_VOCAB_SESSION_KIND);
-  g_autoptr(GListModel) statuses = vocab_model (KIT_VOCAB_SESSION_STATUS);
+  g_autoptr(GtkStringList) kinds = kit_form_vocab_model (KIT_VOCAB_SESSION_KIND);
+  g_autoptr(GtkStringList) statuses = kit_form_vocab_model (KIT_VOCAB_SESSION_STATUS);
 
   self->arrangement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   kit_app_name_rows (GTK_WIDGET (self));
   self->filling = TRUE;
-  adw_combo_row_set_model (self->kind_row, kinds);
-  adw_combo_row_set_model (self->status_row, statuses);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   self->filling = FALSE;
 }
 
