@@ -575,6 +575,26 @@ START_TEST (test_people)
   assert_closed (KIT_TYPE_PERSON_DIALOG);
   ck_assert_ptr_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   ck_assert_str_eq (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty");
+
+  /* Locked while searching: neither the people nor the search stay shown. */
+  {
+    g_autoptr(KitPerson) ann = kit_person_new ();
+    g_autofree char *where = NULL;
+
+    kit_person_set_name (ann, "Ann Baker");
+    ck_assert (kit_store_save_person (kit_window_get_store (window), ann, NULL));
+    kit_ui_spin (0.2);
+    gtk_editable_set_text (GTK_EDITABLE (search), "Baker");
+    g_signal_emit_by_name (search, "search-changed");
+    kit_ui_spin (0.2);
+    where = kit_ui_find_text (GTK_WIDGET (window), "Baker");
+    ck_assert_msg (where != NULL, "Ann isn't shown before locking");
+    g_clear_pointer (&where, g_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+    kit_ui_assert_page ("unlock");
+    where = kit_ui_find_text (GTK_WIDGET (window), "Baker");
+    ck_assert_msg (where == NULL, "still shown after locking, in %s", where);
+  }
 }
 END_TEST
 
