@@ -601,6 +601,8 @@ next_action (GtkWidget *widget, const char *name, GVariant *param)
   KitChangeDialog *self = KIT_CHANGE_DIALOG (widget);
   const char *step = current_step (self);
 
+  /* A number typed but not yet taken in (Ctrl+Return leaves the focus there). */
+  gtk_spin_button_update (self->freq_spin);
   if (!step_answered (self, step) || !check_step (self, step))
     return;
   if (self->step + 1 == self->steps->len)
