@@ -1,5 +1,5 @@
 /* kit-confirm.h — asking before removing something, and telling her
- * plainly when an edit could not be made, for the sessions and dates views. */
+ * plainly when an edit could not be made. */
 #pragma once
 
 #include <adwaita.h>

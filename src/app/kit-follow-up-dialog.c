@@ -6,10 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
+#include "kit-confirm.h"
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-follow-up-dialog.h"
-#include "kit-app-util.h"
 #include "kit-form-helpers.h"
 
 struct _KitFollowUpDialog
@@ -73,18 +74,39 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+destroy_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-remove_action (GtkWidget *widget, const char *name, GVariant *param)
+remove_confirmed (GtkWidget *widget, gint64 id)
 {
   KitFollowUpDialog *self = KIT_FOLLOW_UP_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!kit_store_remove_follow_up (self->store, kit_follow_up_get_id (self->follow_up), &error))
+  if (!kit_store_remove_follow_up (self->store, id, &error))
     {
+      g_warning ("Removing a follow-up failed: %s", error->message);
       kit_form_show_error (self->save_error, _("This could not be removed. Please try again."));
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Not while the question, which stands over this dialog, is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later, g_object_ref (self), g_object_unref);
+}
+
+/* What she wrote about asking for an explanation goes for good: ask first. */
+static void
+remove_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitFollowUpDialog *self = KIT_FOLLOW_UP_DIALOG (widget);
+
+  kit_confirm_remove (widget, _("Remove This Follow-up?"),
+                      _("The request and any answer noted here will be taken out of the "
+                        "record. The change itself stays as it is."),
+                      remove_confirmed, kit_follow_up_get_id (self->follow_up));
 }
 
 static void

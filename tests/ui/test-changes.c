@@ -101,6 +101,27 @@ find_follow_up_dialog (void)
   return NULL;
 }
 
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+follow_up_dialog_gone (gpointer data)
+{
+  return find_follow_up_dialog () == NULL;
+}
+
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -541,6 +562,33 @@ START_TEST (test_follow_up_and_correction)
     gtk_window_destroy (GTK_WINDOW (dialog));
     ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
     ck_assert_uint_eq (c.requests_unanswered, 1);
+  }
+
+  /* Removing the follow-up asks first; keeping it keeps it. */
+  {
+    g_autoptr(KitChange) reloaded = kit_store_find_change (store, kit_change_get_id (change));
+    KitFollowUp *f = g_ptr_array_index (kit_change_get_follow_ups (reloaded), 0);
+    AdwMessageDialog *question;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "child.edit-follow-up", "(xx)",
+                                kit_change_get_id (change), kit_follow_up_get_id (f));
+    dialog = find_follow_up_dialog ();
+    gtk_widget_activate_action (dialog, "follow-up.remove", NULL);
+    question = find_question ();
+    ck_assert_msg (question != NULL, "the follow-up went without asking");
+    adw_message_dialog_response (question, "cancel");
+    kit_ui_spin (0.2);
+    ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+    ck_assert_uint_eq (c.requests_unanswered, 1);
+    ck_assert (find_follow_up_dialog () == dialog);
+    gtk_widget_activate_action (dialog, "follow-up.remove", NULL);
+    question = find_question ();
+    ck_assert (question != NULL);
+    adw_message_dialog_response (question, "remove");
+    ck_assert_msg (kit_ui_wait_until (follow_up_dialog_gone, NULL, WAIT_SECONDS),
+                   "the follow-up dialog stayed open after removing");
+    ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+    ck_assert_uint_eq (c.requests_unanswered, 0);
   }
 
   /* Correct the entry: the original stays, the correction is linked to it. */
