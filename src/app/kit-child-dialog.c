@@ -60,16 +60,6 @@ show_input_error (KitChildDialog *self, const GError *error)
 }
 
 static char *
-notes_text (KitChildDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static char *
 entry_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -84,7 +74,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *name = entry_text (self->name_row);
   g_autofree char *other = entry_text (self->other_names_row);
   g_autofree char *dob = NULL;
-  g_autofree char *notes = notes_text (self);
+  g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);
   if (!kit_form_read_date (self->dob_row, self->dob_error, FALSE, &dob))
@@ -135,10 +125,7 @@ fill (KitChildDialog *self)
   kit_vocab_combo_set_code (self->order_row, kit_child_get_legal_order (child) != NULL
                                                ? kit_child_get_legal_order (child)
                                                : "not-known");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            kit_child_get_notes (child) != NULL ? kit_child_get_notes (child)
-                                                                : "",
-                            -1);
+  kit_form_text_view_set (self->notes_view, kit_child_get_notes (child));
   if (kit_child_get_id (child) == 0)
     gtk_window_set_title (GTK_WINDOW (self), _("Add a Child"));
   else

@@ -55,20 +55,6 @@ show_save_error (KitPersonDialog *self, const GError *error)
 }
 
 static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static char *
 entry_text (AdwEntryRow *row)
 {
   char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -76,12 +62,6 @@ entry_text (AdwEntryRow *row)
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
   return text;
-}
-
-static void
-set_view_text (GtkTextView *view, const char *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 static void
@@ -99,19 +79,19 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *name = entry_text (self->name_row);
   g_autofree char *role = entry_text (self->role_row);
   g_autofree char *organisation = entry_text (self->organisation_row);
-  g_autofree char *address = view_text (self->address_view);
+  g_autofree char *address = kit_form_text_view_get (self->address_view);
   g_autofree char *phone = entry_text (self->phone_row);
   g_autofree char *email = entry_text (self->email_row);
-  g_autofree char *notes = view_text (self->notes_view);
+  g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);
   kit_person_set_name (person, name != NULL ? name : "");
   kit_person_set_role (person, role);
   kit_person_set_organisation (person, organisation);
-  kit_person_set_address (person, address);
+  kit_person_set_address (person, *address != '\0' ? address : NULL);
   kit_person_set_phone (person, phone);
   kit_person_set_email (person, email);
-  kit_person_set_notes (person, notes);
+  kit_person_set_notes (person, *notes != '\0' ? notes : NULL);
   if (!kit_store_save_person (self->store, person, &error))
     {
       show_save_error (self, error);
@@ -198,10 +178,10 @@ fill (KitPersonDialog *self)
   set_entry_text (self->name_row, kit_person_get_name (person));
   set_entry_text (self->role_row, kit_person_get_role (person));
   set_entry_text (self->organisation_row, kit_person_get_organisation (person));
-  set_view_text (self->address_view, kit_person_get_address (person));
+  kit_form_text_view_set (self->address_view, kit_person_get_address (person));
   set_entry_text (self->phone_row, kit_person_get_phone (person));
   set_entry_text (self->email_row, kit_person_get_email (person));
-  set_view_text (self->notes_view, kit_person_get_notes (person));
+  kit_form_text_view_set (self->notes_view, kit_person_get_notes (person));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", editing);
   gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Person")

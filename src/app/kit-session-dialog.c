@@ -156,16 +156,6 @@ cancelled_by_action (GtkWidget *widget, const char *action_name, GVariant *param
   set_entry (self->cancelled_by_row, g_variant_get_string (parameter, NULL));
 }
 
-static char *
-notes_text (KitSessionDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
 static const char *
 entry_or_null (AdwEntryRow *row)
 {
@@ -238,7 +228,7 @@ on_save_clicked (KitSessionDialog *self)
       kit_session_set_cancel_reason (session, NULL);
     }
   kit_session_set_reply_expected (session, is_letter_sent (self) ? reply : NULL);
-  notes = notes_text (self);
+  notes = kit_form_text_view_get (self->notes_view);
   kit_session_set_notes (session, *notes != '\0' ? notes : NULL);
 
   if (!kit_store_save_session (self->store, session, &error))
@@ -300,8 +290,6 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
 {
   g_autofree char *date = NULL;
   g_autofree char *reply = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  const char *notes;
 
   fill_arrangements (self, child_id, session != NULL ? kit_session_get_arrangement_id (session) : 0);
   if (session == NULL)
@@ -330,8 +318,7 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
   set_entry (self->reply_row, reply);
   set_entry (self->cancelled_by_row, kit_session_get_cancelled_by (self->session));
   set_entry (self->cancel_reason_row, kit_session_get_cancel_reason (self->session));
-  notes = kit_session_get_notes (self->session);
-  gtk_text_buffer_set_text (buffer, notes != NULL ? notes : "", -1);
+  kit_form_text_view_set (self->notes_view, kit_session_get_notes (self->session));
   self->filling = FALSE;
   update_visibility (self);
   suggest_reply (self);
