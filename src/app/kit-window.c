@@ -898,6 +898,8 @@ kit_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->store != NULL)
     {
+      /* Forms hold the store; none may outlive the record they write to. */
+      close_dialogs (self);
       g_clear_signal_handler (&self->store_changed_id, self->store);
       if (self->main_page != NULL)
         kit_main_page_set_store (self->main_page, NULL);

@@ -647,6 +647,25 @@ START_TEST (test_age_text)
 }
 END_TEST
 
+/* The window going (not closed by her, e.g. destroyed) takes its forms
+ * with it: none may stay open over a record that has closed. */
+START_TEST (test_forms_go_with_window)
+{
+  g_autofree char *path = create_record ();
+
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.add-child", NULL);
+  find_toplevel (KIT_TYPE_CHILD_DIALOG);
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-people", NULL);
+  gtk_widget_activate_action (kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "people_page"),
+                              "people.add", NULL);
+  find_toplevel (KIT_TYPE_PERSON_DIALOG);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  assert_closed (KIT_TYPE_CHILD_DIALOG);
+  assert_closed (KIT_TYPE_PERSON_DIALOG);
+}
+END_TEST
+
 static void
 add_case (Suite *suite, const char *name, const TTest *test)
 {
@@ -669,6 +688,7 @@ children_suite (void)
   add_case (suite, "remove", test_remove_and_undo);
   add_case (suite, "people", test_people);
   add_case (suite, "narrow", test_narrow);
+  add_case (suite, "window", test_forms_go_with_window);
   {
     TCase *pure = tcase_create ("pure");
 
