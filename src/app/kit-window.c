@@ -225,10 +225,9 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   g_set_object (&self->vault, vault);
   if (!attach_store (self, &error))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("This record opened, but what is in it couldn't be read, so it "
-                           "was closed again. Nothing in it was changed. (%s)"),
-                         error->message);
+      /* Plain words on screen; the store's own go to the log. */
+      const char *message = _("This record opened, but what is in it couldn't be read, so it "
+                              "was closed again. Nothing in it was changed.");
 
       g_warning ("Reading the record failed: %s", error->message);
       kit_vault_close (vault, TRUE, NULL);
