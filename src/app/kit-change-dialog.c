@@ -125,6 +125,8 @@ build_choices (KitChangeDialog *self, GtkListBox *box, KitVocabList list, const 
         continue;
       row = adw_action_row_new ();
       check = gtk_check_button_new ();
+      /* Plain text: a translation may well hold an "&". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      kit_vocab_label (list, items[i].code));
       if (help != NULL)
