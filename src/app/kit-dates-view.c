@@ -307,20 +307,11 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-disconnect_store (KitDatesView *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
-static void
 kit_dates_view_dispose (GObject *object)
 {
   KitDatesView *self = KIT_DATES_VIEW (object);
 
-  disconnect_store (self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_DATES_VIEW);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->dates);
@@ -380,13 +371,8 @@ kit_dates_view_set_store (KitDatesView *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                   G_CALLBACK (on_store_changed), self);
-    }
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   reload (self);
 }
 

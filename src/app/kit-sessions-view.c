@@ -292,20 +292,11 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-disconnect_store (KitSessionsView *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
-static void
 kit_sessions_view_dispose (GObject *object)
 {
   KitSessionsView *self = KIT_SESSIONS_VIEW (object);
 
-  disconnect_store (self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_SESSIONS_VIEW);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->upcoming);
@@ -378,13 +369,8 @@ kit_sessions_view_set_store (KitSessionsView *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                   G_CALLBACK (on_store_changed), self);
-    }
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   reload (self);
 }
 
