@@ -215,5 +215,6 @@ kit_child_dialog_new (GtkWindow *parent, KitStore *store, KitChild *child)
   self->child = child != NULL ? kit_child_copy (child) : kit_child_new ();
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

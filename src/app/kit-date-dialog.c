@@ -159,5 +159,6 @@ kit_date_dialog_new (GtkWindow *parent, KitStore *store, gint64 child_id, KitImp
       self->date = kit_important_date_new (child_id);
       gtk_window_set_title (GTK_WINDOW (self), _("New Date That Matters"));
     }
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

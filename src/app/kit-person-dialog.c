@@ -257,5 +257,6 @@ kit_person_dialog_new (GtkWindow *parent, KitStore *store, KitPerson *person)
   self->person = person != NULL ? kit_person_copy (person) : kit_person_new ();
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

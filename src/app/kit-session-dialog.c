@@ -418,5 +418,6 @@ kit_session_dialog_new (GtkWindow *parent, KitStore *store, gint64 child_id, Kit
   self = g_object_new (KIT_TYPE_SESSION_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill (self, child_id, session);
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -14,12 +14,15 @@
 #include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-child-dialog.h"
+#include "kit-child-page.h"
 #include "kit-child-row.h"
 #include "kit-create-page.h"
+#include "kit-date-dialog.h"
 #include "kit-main-page.h"
 #include "kit-people-page.h"
 #include "kit-person-dialog.h"
 #include "kit-recovery-key-page.h"
+#include "kit-session-dialog.h"
 #include "kit-unlock-page.h"
 #include "kit-vault.h"
 #include "kit-window.h"
@@ -616,6 +619,39 @@ START_TEST (test_narrow)
   ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "sidebar");
   gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-people", NULL);
   ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "content");
+
+  /* Forms are no wider than the window. */
+  {
+    GtkWidget *child_page = kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "child_page");
+    struct { GtkWidget *widget; const char *action; GType type; } forms[] = {
+      { GTK_WIDGET (main_page ()), "main.add-child", KIT_TYPE_CHILD_DIALOG },
+      { kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "people_page"), "people.add",
+        KIT_TYPE_PERSON_DIALOG },
+      { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "sessions_view"), "sessions.add",
+        KIT_TYPE_SESSION_DIALOG },
+      { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "dates_view"), "dates.add",
+        KIT_TYPE_DATE_DIALOG },
+    };
+
+    gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-child", "x",
+                                child_id ("Mia"));
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        GtkWidget *dialog;
+        int width = 0, height = 0;
+
+        gtk_widget_activate_action (forms[i].widget, forms[i].action, NULL);
+        dialog = find_toplevel (forms[i].type);
+        gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+        ck_assert_msg (width <= 360, "%s opens %d px wide in a 360 px window",
+                       g_type_name (forms[i].type), width);
+        kit_ui_spin (0.3);
+        ck_assert_msg (gtk_widget_get_width (dialog) <= 360, "%s is %d px wide at 360 px",
+                       g_type_name (forms[i].type), gtk_widget_get_width (dialog));
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        assert_closed (forms[i].type);
+      }
+  }
 }
 END_TEST
 
