@@ -59,28 +59,22 @@ show_input_error (KitChildDialog *self, const GError *error)
   kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
-static char *
-entry_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static void
 save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KitChildDialog *self = KIT_CHILD_DIALOG (widget);
   g_autoptr(KitChild) child = kit_child_copy (self->child);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = entry_text (self->name_row);
-  g_autofree char *other = entry_text (self->other_names_row);
+  g_autofree char *name = kit_form_entry_text (self->name_row);
+  g_autofree char *other = kit_form_entry_text (self->other_names_row);
   g_autofree char *dob = NULL;
   g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);
   if (!kit_form_read_date (self->dob_row, self->dob_error, FALSE, &dob))
     return;
-  kit_child_set_name (child, name);
-  kit_child_set_other_names (child, *other != '\0' ? other : NULL);
+  kit_child_set_name (child, name != NULL ? name : "");
+  kit_child_set_other_names (child, other);
   kit_child_set_date_of_birth (child, dob);
   kit_child_set_lives_with (child, kit_vocab_combo_get_code (self->lives_row));
   kit_child_set_legal_order (child, kit_vocab_combo_get_code (self->order_row));

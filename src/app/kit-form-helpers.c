@@ -124,6 +124,16 @@ kit_form_people_position (GArray *ids, gint64 person_id)
 }
 
 char *
+kit_form_entry_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+char *
 kit_form_text_view_get (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);

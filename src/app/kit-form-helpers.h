@@ -46,6 +46,9 @@ const char *kit_form_vocab_code (KitVocabList list, guint position);
 GtkStringList *kit_form_people_model (KitStore *store, GArray *ids);
 guint kit_form_people_position (GArray *ids, gint64 person_id);
 
+/* What is typed in @row, trimmed; NULL when nothing is. */
+char *kit_form_entry_text (AdwEntryRow *row);
+
 char *kit_form_text_view_get (GtkTextView *view);
 void kit_form_text_view_set (GtkTextView *view, const char *text);
 

@@ -54,16 +54,6 @@ show_save_error (KitPersonDialog *self, const GError *error)
   kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
-static char *
-entry_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 static void
 set_entry_text (AdwEntryRow *row, const char *text)
 {
@@ -76,12 +66,12 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KitPersonDialog *self = KIT_PERSON_DIALOG (widget);
   g_autoptr(KitPerson) person = kit_person_copy (self->person);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = entry_text (self->name_row);
-  g_autofree char *role = entry_text (self->role_row);
-  g_autofree char *organisation = entry_text (self->organisation_row);
+  g_autofree char *name = kit_form_entry_text (self->name_row);
+  g_autofree char *role = kit_form_entry_text (self->role_row);
+  g_autofree char *organisation = kit_form_entry_text (self->organisation_row);
   g_autofree char *address = kit_form_text_view_get (self->address_view);
-  g_autofree char *phone = entry_text (self->phone_row);
-  g_autofree char *email = entry_text (self->email_row);
+  g_autofree char *phone = kit_form_entry_text (self->phone_row);
+  g_autofree char *email = kit_form_entry_text (self->email_row);
   g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);

@@ -156,14 +156,6 @@ cancelled_by_action (GtkWidget *widget, const char *action_name, GVariant *param
   set_entry (self->cancelled_by_row, g_variant_get_string (parameter, NULL));
 }
 
-static const char *
-entry_or_null (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return *text != '\0' ? text : NULL;
-}
-
 static void
 show_save_error (KitSessionDialog *self, const GError *error)
 {
@@ -219,8 +211,11 @@ on_save_clicked (KitSessionDialog *self)
   kit_session_set_status (session, status);
   if (g_strcmp0 (status, "cancelled") == 0)
     {
-      kit_session_set_cancelled_by (session, entry_or_null (self->cancelled_by_row));
-      kit_session_set_cancel_reason (session, entry_or_null (self->cancel_reason_row));
+      g_autofree char *by = kit_form_entry_text (self->cancelled_by_row);
+      g_autofree char *why = kit_form_entry_text (self->cancel_reason_row);
+
+      kit_session_set_cancelled_by (session, by);
+      kit_session_set_cancel_reason (session, why);
     }
   else
     {
