@@ -257,6 +257,9 @@ fill_arrangements (KitSessionDialog *self, gint64 child_id, gint64 selected_id)
     adw_combo_row_set_selected (self->arrangement_row, selected);
   else
     {
+      /* Not her mistake, so not in red: a note on what to do first. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->general_error), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->general_error), "dim-label");
       kit_form_show_error (self->general_error,
                            _("There is no contact arrangement for this child yet. Add one "
                              "under “Contact now” first, then sessions and letters can be "
