@@ -137,3 +137,15 @@ kit_app_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+void
+kit_app_follow_store (gpointer page, KitStore **store_slot, gulong *changed_id, KitStore *store,
+                      GCallback on_changed)
+{
+  if (*store_slot != NULL && *changed_id != 0)
+    g_signal_handler_disconnect (*store_slot, *changed_id);
+  *changed_id = 0;
+  g_set_object (store_slot, store);
+  if (store != NULL)
+    *changed_id = g_signal_connect_swapped (store, "changed", on_changed, page);
+}

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "kit-record-format.h"
+#include "kit-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,12 @@ void kit_app_name_rows (GtkWidget *widget);
  * @dialog wherever the focus is, even in a multi-line text view, which
  * would otherwise take the key first. */
 void kit_app_add_save_shortcut (GtkWidget *dialog, const char *action_name);
+
+/* Make @page follow @store: let go of the store in *@store_slot and of its
+ * "changed" handler *@changed_id, then keep @store (NULL: none) and call
+ * @on_changed (@page) on each of its "changed". */
+void kit_app_follow_store (gpointer page, KitStore **store_slot, gulong *changed_id,
+                           KitStore *store, GCallback on_changed);
 
 /* For the dispose of a page whose template's top widget has no id:
  * gtk_widget_dispose_template () leaves it, so unparent what is left. */

@@ -9,7 +9,7 @@
 
 #include "kit-arrangement-dialog.h"
 #include "kit-date.h"
-#include "kit-error.h"
+#include "kit-app-util.h"
 #include "kit-form-helpers.h"
 
 struct _KitArrangementDialog
@@ -76,10 +76,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   kit_arrangement_set_notes (edited, notes);
   if (!kit_store_save_arrangement_details (self->store, edited, &error))
     {
-      kit_form_show_error (self->save_error,
-                           error->domain == KIT_INPUT_ERROR
-                             ? error->message
-                             : _("These details could not be saved. Please try again."));
+      kit_form_show_save_error (error, NULL, 0, self->save_error);
       return;
     }
   kit_form_toast (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Details saved"));
@@ -152,6 +149,8 @@ kit_arrangement_dialog_init (KitArrangementDialog *self)
 {
   self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "details.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-change-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
@@ -124,6 +125,8 @@ build_choices (KitChangeDialog *self, GtkListBox *box, KitVocabList list, const 
         continue;
       row = adw_action_row_new ();
       check = gtk_check_button_new ();
+      /* Plain text: a translation may well hold an "&". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      kit_vocab_label (list, items[i].code));
       if (help != NULL)
@@ -600,6 +603,8 @@ next_action (GtkWidget *widget, const char *name, GVariant *param)
   KitChangeDialog *self = KIT_CHANGE_DIALOG (widget);
   const char *step = current_step (self);
 
+  /* A number typed but not yet taken in (Ctrl+Return leaves the focus there). */
+  gtk_spin_button_update (self->freq_spin);
   if (!step_answered (self, step) || !check_step (self, step))
     return;
   if (self->step + 1 == self->steps->len)
@@ -910,6 +915,9 @@ kit_change_dialog_init (KitChangeDialog *self)
   self->told_checks = g_ptr_array_new ();
   self->steps = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return answers each step as Next does, and saves on the last. */
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "change.next");
+  kit_app_name_rows (GTK_WIDGET (self));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reason_view), "changed",
                             G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view_view), "changed",

@@ -8,6 +8,7 @@
 #include "kit-child-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-vocab-combo.h"
 
 struct _KitChildDialog
@@ -37,72 +38,25 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitChildDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->name_error, NULL);
-  show_error (self->dob_error, NULL);
-  show_error (self->kind_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
+  kit_form_show_error (self->dob_error, NULL);
+  kit_form_show_error (self->kind_error, NULL);
 }
 
 /* Put @error beside the field it names, and the focus there. */
 static void
 show_input_error (KitChildDialog *self, const GError *error)
 {
-  GtkLabel *label = self->general_error;
-  GtkWidget *field = NULL;
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_NAME, self->name_error, GTK_WIDGET (self->name_row) },
+    { KIT_INPUT_ERROR_DATE_OF_BIRTH, self->dob_error, GTK_WIDGET (self->dob_row) },
+    { KIT_INPUT_ERROR_KIND, self->kind_error, GTK_WIDGET (self->lives_row) },
+  };
 
-  if (error->domain == KIT_INPUT_ERROR)
-    switch ((KitInputError) error->code)
-      {
-      case KIT_INPUT_ERROR_NAME:
-        label = self->name_error;
-        field = GTK_WIDGET (self->name_row);
-        break;
-      case KIT_INPUT_ERROR_DATE_OF_BIRTH:
-        label = self->dob_error;
-        field = GTK_WIDGET (self->dob_row);
-        break;
-      case KIT_INPUT_ERROR_KIND:
-        label = self->kind_error;
-        field = GTK_WIDGET (self->lives_row);
-        break;
-      default:
-        break;
-      }
-  if (label == self->general_error && error->domain != KIT_INPUT_ERROR)
-    {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be saved. %s"), error->message);
-
-      show_error (label, text);
-    }
-  else
-    show_error (label, error->message);
-  if (field != NULL)
-    gtk_widget_grab_focus (field);
-}
-
-static char *
-notes_text (KitChildDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static char *
-entry_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static void
@@ -111,22 +65,16 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KitChildDialog *self = KIT_CHILD_DIALOG (widget);
   g_autoptr(KitChild) child = kit_child_copy (self->child);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = entry_text (self->name_row);
-  g_autofree char *other = entry_text (self->other_names_row);
-  g_autofree char *dob_text = entry_text (self->dob_row);
+  g_autofree char *name = kit_form_entry_text (self->name_row);
+  g_autofree char *other = kit_form_entry_text (self->other_names_row);
   g_autofree char *dob = NULL;
-  g_autofree char *notes = notes_text (self);
+  g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);
-  if (!kit_date_from_user (dob_text, &dob))
-    {
-      show_error (self->dob_error, _("That doesn't look like a date. Please type it like "
-                                     "14/3/2019 or 14 March 2019."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->dob_row));
-      return;
-    }
-  kit_child_set_name (child, name);
-  kit_child_set_other_names (child, *other != '\0' ? other : NULL);
+  if (!kit_form_read_date (self->dob_row, self->dob_error, FALSE, &dob))
+    return;
+  kit_child_set_name (child, name != NULL ? name : "");
+  kit_child_set_other_names (child, other);
   kit_child_set_date_of_birth (child, dob);
   kit_child_set_lives_with (child, kit_vocab_combo_get_code (self->lives_row));
   kit_child_set_legal_order (child, kit_vocab_combo_get_code (self->order_row));
@@ -144,13 +92,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_name_changed (KitChildDialog *self)
 {
-  show_error (self->name_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
 }
 
 static void
 on_dob_changed (KitChildDialog *self)
 {
-  show_error (self->dob_error, NULL);
+  kit_form_show_error (self->dob_error, NULL);
 }
 
 static void
@@ -171,10 +119,7 @@ fill (KitChildDialog *self)
   kit_vocab_combo_set_code (self->order_row, kit_child_get_legal_order (child) != NULL
                                                ? kit_child_get_legal_order (child)
                                                : "not-known");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            kit_child_get_notes (child) != NULL ? kit_child_get_notes (child)
-                                                                : "",
-                            -1);
+  kit_form_text_view_set (self->notes_view, kit_child_get_notes (child));
   if (kit_child_get_id (child) == 0)
     gtk_window_set_title (GTK_WINDOW (self), _("Add a Child"));
   else
@@ -264,5 +209,6 @@ kit_child_dialog_new (GtkWindow *parent, KitStore *store, KitChild *child)
   self->child = child != NULL ? kit_child_copy (child) : kit_child_new ();
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -580,20 +580,11 @@ report_timing (KitChildPage *self, gint64 start, gint64 own_us)
 /* Overrides */
 
 static void
-disconnect_store (KitChildPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-}
-
-static void
 kit_child_page_dispose (GObject *object)
 {
   KitChildPage *self = KIT_CHILD_PAGE (object);
 
-  disconnect_store (self);
-  g_clear_object (&self->store);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   g_clear_object (&self->arrangements);
   g_clear_pointer (&self->changes_by_id, g_hash_table_unref);
   g_clear_object (&self->history_slice);
@@ -703,11 +694,8 @@ kit_child_page_set_store (KitChildPage *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                 G_CALLBACK (on_store_changed), self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   kit_sessions_view_set_store (self->sessions_view, store);
   kit_dates_view_set_store (self->dates_view, store);
   if (store == NULL)

@@ -54,8 +54,19 @@ update (KitChildRow *self)
   set_optional_label (self->age_label, age);
   set_optional_label (self->next_label, next_text);
 
-  accessible = g_strjoin (", ", name != NULL ? name : "", age != NULL ? age : "",
-                          next_text != NULL ? next_text : "", NULL);
+  /* Only what is known: "Mia, 7 years old", not "Mia, , ". */
+  {
+    const char *parts[4] = { NULL };
+    guint n = 0;
+
+    if (name != NULL)
+      parts[n++] = name;
+    if (age != NULL)
+      parts[n++] = age;
+    if (next_text != NULL)
+      parts[n++] = next_text;
+    accessible = g_strjoinv (", ", (char **) parts);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }

@@ -80,3 +80,54 @@ kit_confirm_show_error (GtkWidget *widget, const char *message)
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+typedef struct {
+  const char *group;
+  gint64 id;
+} RowMenu;
+
+/* The menu is made when first opened: a popover for each of hundreds of
+ * rows would cost more than the rows themselves. */
+static void
+create_row_menu (GtkMenuButton *button, gpointer user_data)
+{
+  RowMenu *row_menu = user_data;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) edit = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
+  g_autofree char *edit_action = NULL;
+  g_autofree char *remove_action = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
+  edit = g_menu_item_new (_("_Edit"), NULL);
+  remove = g_menu_item_new (_("_Remove"), NULL);
+  edit_action = g_strconcat (row_menu->group, ".edit", NULL);
+  remove_action = g_strconcat (row_menu->group, ".remove", NULL);
+  g_menu_item_set_action_and_target_value (edit, edit_action, g_variant_new_int64 (row_menu->id));
+  g_menu_item_set_action_and_target_value (remove, remove_action,
+                                           g_variant_new_int64 (row_menu->id));
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, remove);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+GtkWidget *
+kit_confirm_row_menu_button (const char *group, gint64 id)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  RowMenu *row_menu = g_new (RowMenu, 1);
+
+  row_menu->group = group;
+  row_menu->id = id;
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_row_menu, row_menu,
+                                         g_free);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Edit or remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit or remove"), -1);
+  return button;
+}

@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-date-dialog.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 
 struct _KitDateDialog
 {
@@ -27,45 +29,26 @@ struct _KitDateDialog
 G_DEFINE_FINAL_TYPE (KitDateDialog, kit_date_dialog, ADW_TYPE_WINDOW)
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 on_label_changed (KitDateDialog *self)
 {
-  show_error (self->label_error, NULL);
+  kit_form_show_error (self->label_error, NULL);
 }
 
 static void
 on_date_changed (KitDateDialog *self)
 {
-  show_error (self->date_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
 }
 
 static void
 show_save_error (KitDateDialog *self, const GError *error)
 {
-  if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_LABEL))
-    {
-      show_error (self->label_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
-    }
-  else if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_DATE))
-    {
-      show_error (self->date_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-    }
-  else if (error->domain == KIT_INPUT_ERROR)
-    show_error (self->general_error, error->message);
-  else
-    {
-      g_warning ("Saving an important date: %s", error->message);
-      show_error (self->general_error, _("This could not be saved. Nothing was changed. "
-                                         "Please try again."));
-    }
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_LABEL, self->label_error, GTK_WIDGET (self->label_row) },
+    { KIT_INPUT_ERROR_DATE, self->date_error, GTK_WIDGET (self->date_row) },
+  };
+
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static void
@@ -76,25 +59,17 @@ on_save_clicked (KitDateDialog *self)
   g_autofree char *iso = NULL;
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
 
-  show_error (self->general_error, NULL);
-  show_error (self->label_error, NULL);
-  show_error (self->date_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->label_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
   if (*label == '\0')
     {
-      show_error (self->label_error, _("Please say what this date is, in a few words."));
+      kit_form_show_error (self->label_error, _("Please say what this date is, in a few words."));
       gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
       return;
     }
-  if (!kit_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &iso)
-      || iso == NULL)
-    {
-      show_error (self->date_error, iso == NULL && *gtk_editable_get_text (GTK_EDITABLE (self->date_row)) == '\0'
-                                      ? _("Please type the date.")
-                                      : _("That doesn't look like a real date. Please type it "
-                                          "like 14/3/2021 or 14 March 2021."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-      return;
-    }
+  if (!kit_form_read_date (self->date_row, self->date_error, TRUE, &iso))
+    return;
 
   date = kit_important_date_copy (self->date);
   kit_important_date_set_label (date, label);
@@ -106,6 +81,12 @@ on_save_clicked (KitDateDialog *self)
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  on_save_clicked (KIT_DATE_DIALOG (widget));
 }
 
 static void
@@ -140,6 +121,7 @@ kit_date_dialog_class_init (KitDateDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
 
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -147,6 +129,8 @@ static void
 kit_date_dialog_init (KitDateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -175,5 +159,6 @@ kit_date_dialog_new (GtkWindow *parent, KitStore *store, gint64 child_id, KitImp
       self->date = kit_important_date_new (child_id);
       gtk_window_set_title (GTK_WINDOW (self), _("New Date That Matters"));
     }
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -110,43 +110,6 @@ date_subtitle (KitImportantDate *date, const char *today)
     }
 }
 
-/* The menu is made when first opened, as in the sessions view. */
-static void
-create_row_menu (GtkMenuButton *button, gpointer user_data)
-{
-  gint64 id = *(gint64 *) user_data;
-  g_autoptr(GMenu) menu = NULL;
-  g_autoptr(GMenuItem) edit = NULL;
-  g_autoptr(GMenuItem) remove = NULL;
-
-  if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
-  menu = g_menu_new ();
-  edit = g_menu_item_new (_("_Edit"), NULL);
-  remove = g_menu_item_new (_("_Remove"), NULL);
-  g_menu_item_set_action_and_target_value (edit, "dates.edit", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (remove, "dates.remove", g_variant_new_int64 (id));
-  g_menu_append_item (menu, edit);
-  g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static GtkWidget *
-row_menu_button (gint64 id)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_row_menu,
-                                         g_memdup2 (&id, sizeof id), g_free);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Edit or remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit or remove"), -1);
-  return button;
-}
-
 static GtkWidget *
 create_row (gpointer item, gpointer user_data)
 {
@@ -170,7 +133,7 @@ create_row (gpointer item, gpointer user_data)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   if (id != 0)
     {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_menu_button (id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), kit_confirm_row_menu_button ("dates", id));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
   g_object_set_data_full (G_OBJECT (row), "kit-date", g_object_ref (date), g_object_unref);
@@ -307,20 +270,11 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-disconnect_store (KitDatesView *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
-static void
 kit_dates_view_dispose (GObject *object)
 {
   KitDatesView *self = KIT_DATES_VIEW (object);
 
-  disconnect_store (self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_DATES_VIEW);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->dates);
@@ -380,13 +334,8 @@ kit_dates_view_set_store (KitDatesView *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                   G_CALLBACK (on_store_changed), self);
-    }
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   reload (self);
 }
 

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
+#include "kit-confirm.h"
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-follow-up-dialog.h"
@@ -57,41 +59,54 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   kit_follow_up_set_answer (follow_up, answer);
   if (!kit_store_save_follow_up (self->store, follow_up, &error))
     {
-      if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_FOLLOW_UP_DATE))
-        {
-          /* The store says which date is wrong in its words; put it under the answer's
-           * date when there is one, since that is the one compared. */
-          GtkLabel *label = answered != NULL ? self->answered_error : self->requested_error;
-          AdwEntryRow *row = answered != NULL ? self->answered_row : self->requested_row;
+      /* The store says which date is wrong in its words; put it under the answer's
+       * date when there is one, since that is the one compared. */
+      const KitFormField fields[] = {
+        { KIT_INPUT_ERROR_FOLLOW_UP_DATE,
+          answered != NULL ? self->answered_error : self->requested_error,
+          GTK_WIDGET (answered != NULL ? self->answered_row : self->requested_row) },
+      };
 
-          kit_form_show_error (label, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-        }
-      else
-        {
-          kit_form_show_error (self->save_error,
-                               error->domain == KIT_INPUT_ERROR
-                                 ? error->message
-                                 : _("This could not be saved. Please try again."));
-        }
+      kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->save_error);
       return;
     }
   kit_form_toast (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Follow-up saved"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+destroy_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-remove_action (GtkWidget *widget, const char *name, GVariant *param)
+remove_confirmed (GtkWidget *widget, gint64 id)
 {
   KitFollowUpDialog *self = KIT_FOLLOW_UP_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!kit_store_remove_follow_up (self->store, kit_follow_up_get_id (self->follow_up), &error))
+  if (!kit_store_remove_follow_up (self->store, id, &error))
     {
+      g_warning ("Removing a follow-up failed: %s", error->message);
       kit_form_show_error (self->save_error, _("This could not be removed. Please try again."));
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Not while the question, which stands over this dialog, is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later, g_object_ref (self), g_object_unref);
+}
+
+/* What she wrote about asking for an explanation goes for good: ask first. */
+static void
+remove_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitFollowUpDialog *self = KIT_FOLLOW_UP_DIALOG (widget);
+
+  kit_confirm_remove (widget, _("Remove This Follow-up?"),
+                      _("The request and any answer noted here will be taken out of the "
+                        "record. The change itself stays as it is."),
+                      remove_confirmed, kit_follow_up_get_id (self->follow_up));
 }
 
 static void
@@ -144,6 +159,8 @@ static void
 kit_follow_up_dialog_init (KitFollowUpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "follow-up.save");
+  kit_app_name_rows (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kit-date.h"
+#include "kit-error.h"
 #include "kit-form-helpers.h"
 #include "kit-window.h"
 
@@ -12,6 +13,28 @@ kit_form_show_error (GtkLabel *label, const char *message)
 {
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+void
+kit_form_show_save_error (const GError *error, const KitFormField *fields, guint n_fields,
+                          GtkLabel *general)
+{
+  if (error->domain != KIT_INPUT_ERROR)
+    {
+      g_warning ("Saving failed: %s", error->message);
+      kit_form_show_error (general, _("This couldn't be saved. Nothing was changed. "
+                                      "Please try again."));
+      return;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].code == error->code)
+      {
+        kit_form_show_error (fields[i].label, error->message);
+        if (fields[i].field != NULL)
+          gtk_widget_grab_focus (fields[i].field);
+        return;
+      }
+  kit_form_show_error (general, error->message);
 }
 
 void
@@ -32,13 +55,14 @@ kit_form_read_date (AdwEntryRow *row, GtkLabel *error_label, gboolean required,
   if (!kit_date_from_user (text, &iso))
     {
       kit_form_show_error (error_label,
-                           _("That doesn't look like a real date. Try it like this: 3/5/2024."));
+                           _("That doesn't look like a real date. Please type it like "
+                             "3/5/2024 or 3 May 2024."));
       gtk_widget_grab_focus (GTK_WIDGET (row));
       return FALSE;
     }
   if (iso == NULL && required)
     {
-      kit_form_show_error (error_label, _("Please type a date."));
+      kit_form_show_error (error_label, _("Please type the date."));
       gtk_widget_grab_focus (GTK_WIDGET (row));
       return FALSE;
     }
@@ -97,6 +121,16 @@ kit_form_people_position (GArray *ids, gint64 person_id)
     if (g_array_index (ids, gint64, i) == person_id)
       return i;
   return 0;
+}
+
+char *
+kit_form_entry_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
 }
 
 char *

@@ -355,8 +355,10 @@ remove_child (KitMainPage *self, gint64 child_id)
     return;
   if (!kit_store_remove_child (self->store, child_id, &error))
     {
-      text = g_strdup_printf (_("%s couldn't be removed. %s"), kit_child_get_name (child),
-                              error->message);
+      g_warning ("Removing a child failed: %s", error->message);
+      /* Translators: %s is the child's name. */
+      text = g_strdup_printf (_("%s couldn't be removed just now. Nothing was changed."),
+                              kit_child_get_name (child));
       if (KIT_IS_WINDOW (root))
         kit_window_add_toast (KIT_WINDOW (root), adw_toast_new (text));
       return;
@@ -796,10 +798,9 @@ kit_main_page_undo_remove_child (KitMainPage *self, gint64 child_id)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (KIT_IS_WINDOW (root))
     {
-      g_autofree char *text = g_strdup_printf (_("The child couldn't be brought back. %s"),
-                                               error->message);
-
-      kit_window_add_toast (KIT_WINDOW (root), adw_toast_new (text));
+      g_warning ("Undoing a removal failed: %s", error->message);
+      kit_window_add_toast (KIT_WINDOW (root),
+                            adw_toast_new (_("Sorry, the child couldn't be brought back.")));
     }
 }
 

@@ -390,20 +390,11 @@ build_totals (KitOverviewPage *self)
 }
 
 static void
-disconnect_store (KitOverviewPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
-static void
 kit_overview_page_dispose (GObject *object)
 {
   KitOverviewPage *self = KIT_OVERVIEW_PAGE (object);
 
-  disconnect_store (self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   g_clear_handle_id (&self->day_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_OVERVIEW_PAGE);
   kit_app_unparent_children (GTK_WIDGET (object));
@@ -469,12 +460,7 @@ kit_overview_page_set_store (KitOverviewPage *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                   G_CALLBACK (on_store_changed), self);
-    }
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   reload (self);
 }

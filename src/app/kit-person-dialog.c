@@ -6,6 +6,7 @@
 
 #include "kit-app-util.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-person-dialog.h"
 
 struct _KitPersonDialog
@@ -35,71 +36,22 @@ enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitPersonDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->name_error, NULL);
-  show_error (self->email_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
+  kit_form_show_error (self->email_error, NULL);
 }
 
 static void
 show_save_error (KitPersonDialog *self, const GError *error)
 {
-  if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_NAME))
-    {
-      show_error (self->name_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-    }
-  else if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_EMAIL))
-    {
-      show_error (self->email_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
-    }
-  else if (error->domain == KIT_INPUT_ERROR)
-    show_error (self->general_error, error->message);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be saved. %s"), error->message);
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_NAME, self->name_error, GTK_WIDGET (self->name_row) },
+    { KIT_INPUT_ERROR_EMAIL, self->email_error, GTK_WIDGET (self->email_row) },
+  };
 
-      show_error (self->general_error, text);
-    }
-}
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static char *
-entry_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static void
-set_view_text (GtkTextView *view, const char *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static void
@@ -114,22 +66,22 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KitPersonDialog *self = KIT_PERSON_DIALOG (widget);
   g_autoptr(KitPerson) person = kit_person_copy (self->person);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = entry_text (self->name_row);
-  g_autofree char *role = entry_text (self->role_row);
-  g_autofree char *organisation = entry_text (self->organisation_row);
-  g_autofree char *address = view_text (self->address_view);
-  g_autofree char *phone = entry_text (self->phone_row);
-  g_autofree char *email = entry_text (self->email_row);
-  g_autofree char *notes = view_text (self->notes_view);
+  g_autofree char *name = kit_form_entry_text (self->name_row);
+  g_autofree char *role = kit_form_entry_text (self->role_row);
+  g_autofree char *organisation = kit_form_entry_text (self->organisation_row);
+  g_autofree char *address = kit_form_text_view_get (self->address_view);
+  g_autofree char *phone = kit_form_entry_text (self->phone_row);
+  g_autofree char *email = kit_form_entry_text (self->email_row);
+  g_autofree char *notes = kit_form_text_view_get (self->notes_view);
 
   clear_errors (self);
   kit_person_set_name (person, name != NULL ? name : "");
   kit_person_set_role (person, role);
   kit_person_set_organisation (person, organisation);
-  kit_person_set_address (person, address);
+  kit_person_set_address (person, *address != '\0' ? address : NULL);
   kit_person_set_phone (person, phone);
   kit_person_set_email (person, email);
-  kit_person_set_notes (person, notes);
+  kit_person_set_notes (person, *notes != '\0' ? notes : NULL);
   if (!kit_store_save_person (self->store, person, &error))
     {
       show_save_error (self, error);
@@ -157,10 +109,9 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, gpointer use
     return;
   if (!kit_store_remove_person (self->store, id, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("This couldn't be deleted. %s"),
-                                               error->message);
-
-      show_error (self->general_error, text);
+      g_warning ("Deleting a person failed: %s", error->message);
+      kit_form_show_error (self->general_error,
+                           _("This couldn't be deleted. Nothing was changed. Please try again."));
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
@@ -199,13 +150,13 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_name_changed (KitPersonDialog *self)
 {
-  show_error (self->name_error, NULL);
+  kit_form_show_error (self->name_error, NULL);
 }
 
 static void
 on_email_changed (KitPersonDialog *self)
 {
-  show_error (self->email_error, NULL);
+  kit_form_show_error (self->email_error, NULL);
 }
 
 static void
@@ -217,10 +168,10 @@ fill (KitPersonDialog *self)
   set_entry_text (self->name_row, kit_person_get_name (person));
   set_entry_text (self->role_row, kit_person_get_role (person));
   set_entry_text (self->organisation_row, kit_person_get_organisation (person));
-  set_view_text (self->address_view, kit_person_get_address (person));
+  kit_form_text_view_set (self->address_view, kit_person_get_address (person));
   set_entry_text (self->phone_row, kit_person_get_phone (person));
   set_entry_text (self->email_row, kit_person_get_email (person));
-  set_view_text (self->notes_view, kit_person_get_notes (person));
+  kit_form_text_view_set (self->notes_view, kit_person_get_notes (person));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.delete", editing);
   gtk_window_set_title (GTK_WINDOW (self), editing ? _("Edit Person")
@@ -296,5 +247,6 @@ kit_person_dialog_new (GtkWindow *parent, KitStore *store, KitPerson *person)
   self->person = person != NULL ? kit_person_copy (person) : kit_person_new ();
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

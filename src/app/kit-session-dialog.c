@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-app-util.h"
 #include "kit-date.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-session-dialog.h"
 #include "kit-vocab.h"
 
@@ -46,23 +48,9 @@ G_DEFINE_FINAL_TYPE (KitSessionDialog, kit_session_dialog, ADW_TYPE_WINDOW)
 static const char *
 selected_code (AdwComboRow *row, KitVocabList list)
 {
-  guint n_items = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n_items);
-  guint selected = adw_combo_row_get_selected (row);
+  const char *code = kit_form_vocab_code (list, adw_combo_row_get_selected (row));
 
-  return selected < n_items ? items[selected].code : items[0].code;
-}
-
-static GListModel *
-vocab_model (KitVocabList list)
-{
-  guint n_items = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n_items);
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_items; i++)
-    gtk_string_list_append (model, kit_vocab_label (list, items[i].code));
-  return G_LIST_MODEL (model);
+  return code != NULL ? code : kit_form_vocab_code (list, 0);
 }
 
 static gboolean
@@ -78,18 +66,11 @@ is_letter_sent (KitSessionDialog *self)
 }
 
 static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_errors (KitSessionDialog *self)
 {
-  show_error (self->general_error, NULL);
-  show_error (self->date_error, NULL);
-  show_error (self->reply_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
+  kit_form_show_error (self->reply_error, NULL);
 }
 
 static void
@@ -149,20 +130,20 @@ on_status_selected (KitSessionDialog *self)
 static void
 on_arrangement_selected (KitSessionDialog *self)
 {
-  show_error (self->general_error, NULL);
+  kit_form_show_error (self->general_error, NULL);
 }
 
 static void
 on_date_changed (KitSessionDialog *self)
 {
-  show_error (self->date_error, NULL);
+  kit_form_show_error (self->date_error, NULL);
   suggest_reply (self);
 }
 
 static void
 on_reply_changed (KitSessionDialog *self)
 {
-  show_error (self->reply_error, NULL);
+  kit_form_show_error (self->reply_error, NULL);
   if (!self->filling)
     self->reply_suggested = FALSE;
 }
@@ -175,68 +156,15 @@ cancelled_by_action (GtkWidget *widget, const char *action_name, GVariant *param
   set_entry (self->cancelled_by_row, g_variant_get_string (parameter, NULL));
 }
 
-/* A typed date as ISO into @out (NULL when empty), or FALSE with the
- * message shown beside the field. */
-static gboolean
-read_date (AdwEntryRow *row, GtkLabel *error_label, gboolean required, char **out)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (!kit_date_from_user (text, out))
-    {
-      show_error (error_label, _("That doesn't look like a real date. Please type it like "
-                                 "5/12/2026 or 5 December 2026."));
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return FALSE;
-    }
-  if (required && *out == NULL)
-    {
-      show_error (error_label, _("Please type the date."));
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-notes_text (KitSessionDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static const char *
-entry_or_null (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return *text != '\0' ? text : NULL;
-}
-
 static void
 show_save_error (KitSessionDialog *self, const GError *error)
 {
-  if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_DATE))
-    {
-      show_error (self->date_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-    }
-  else if (g_error_matches (error, KIT_INPUT_ERROR, KIT_INPUT_ERROR_REPLY_DATE))
-    {
-      show_error (self->reply_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->reply_row));
-    }
-  else if (error->domain == KIT_INPUT_ERROR)
-    show_error (self->general_error, error->message);
-  else
-    {
-      g_warning ("Saving a session: %s", error->message);
-      show_error (self->general_error, _("This could not be saved. Nothing was changed. "
-                                         "Please try again."));
-    }
+  const KitFormField fields[] = {
+    { KIT_INPUT_ERROR_DATE, self->date_error, GTK_WIDGET (self->date_row) },
+    { KIT_INPUT_ERROR_REPLY_DATE, self->reply_error, GTK_WIDGET (self->reply_row) },
+  };
+
+  kit_form_show_save_error (error, fields, G_N_ELEMENTS (fields), self->general_error);
 }
 
 static void
@@ -257,12 +185,14 @@ on_save_clicked (KitSessionDialog *self)
   clear_errors (self);
   if (arrangement >= self->arrangement_ids->len)
     {
-      show_error (self->general_error, _("Please choose which arrangement this was part of."));
+      kit_form_show_error (self->general_error,
+                           _("Please choose which arrangement this was part of."));
       return;
     }
-  if (!read_date (self->date_row, self->date_error, TRUE, &date))
+  if (!kit_form_read_date (self->date_row, self->date_error, TRUE, &date))
     return;
-  if (is_letter_sent (self) && !read_date (self->reply_row, self->reply_error, FALSE, &reply))
+  if (is_letter_sent (self) &&
+      !kit_form_read_date (self->reply_row, self->reply_error, FALSE, &reply))
     return;
 
   /* A letter is sent or received; one planned elsewhere keeps its status. */
@@ -281,8 +211,11 @@ on_save_clicked (KitSessionDialog *self)
   kit_session_set_status (session, status);
   if (g_strcmp0 (status, "cancelled") == 0)
     {
-      kit_session_set_cancelled_by (session, entry_or_null (self->cancelled_by_row));
-      kit_session_set_cancel_reason (session, entry_or_null (self->cancel_reason_row));
+      g_autofree char *by = kit_form_entry_text (self->cancelled_by_row);
+      g_autofree char *why = kit_form_entry_text (self->cancel_reason_row);
+
+      kit_session_set_cancelled_by (session, by);
+      kit_session_set_cancel_reason (session, why);
     }
   else
     {
@@ -290,7 +223,7 @@ on_save_clicked (KitSessionDialog *self)
       kit_session_set_cancel_reason (session, NULL);
     }
   kit_session_set_reply_expected (session, is_letter_sent (self) ? reply : NULL);
-  notes = notes_text (self);
+  notes = kit_form_text_view_get (self->notes_view);
   kit_session_set_notes (session, *notes != '\0' ? notes : NULL);
 
   if (!kit_store_save_session (self->store, session, &error))
@@ -324,9 +257,13 @@ fill_arrangements (KitSessionDialog *self, gint64 child_id, gint64 selected_id)
     adw_combo_row_set_selected (self->arrangement_row, selected);
   else
     {
-      show_error (self->general_error,
-                  _("There is no contact arrangement for this child yet. Add one under "
-                    "“Contact now” first, then sessions and letters can be recorded here."));
+      /* Not her mistake, so not in red: a note on what to do first. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->general_error), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->general_error), "dim-label");
+      kit_form_show_error (self->general_error,
+                           _("There is no contact arrangement for this child yet. Add one "
+                             "under “Contact now” first, then sessions and letters can be "
+                             "recorded here."));
       gtk_widget_set_sensitive (self->save_button, FALSE);
     }
 }
@@ -351,8 +288,6 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
 {
   g_autofree char *date = NULL;
   g_autofree char *reply = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  const char *notes;
 
   fill_arrangements (self, child_id, session != NULL ? kit_session_get_arrangement_id (session) : 0);
   if (session == NULL)
@@ -381,13 +316,18 @@ fill (KitSessionDialog *self, gint64 child_id, KitSession *session)
   set_entry (self->reply_row, reply);
   set_entry (self->cancelled_by_row, kit_session_get_cancelled_by (self->session));
   set_entry (self->cancel_reason_row, kit_session_get_cancel_reason (self->session));
-  notes = kit_session_get_notes (self->session);
-  gtk_text_buffer_set_text (buffer, notes != NULL ? notes : "", -1);
+  kit_form_text_view_set (self->notes_view, kit_session_get_notes (self->session));
   self->filling = FALSE;
   update_visibility (self);
   suggest_reply (self);
   if (self->arrangement_ids->len > 0)
     clear_errors (self);
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  on_save_clicked (KIT_SESSION_DIALOG (widget));
 }
 
 static void
@@ -445,20 +385,23 @@ kit_session_dialog_class_init (KitSessionDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.cancelled-by", "s",
                                    cancelled_by_action);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 kit_session_dialog_init (KitSessionDialog *self)
 {
-  g_autoptr(GListModel) kinds = vocab_model (KIT_VOCAB_SESSION_KIND);
-  g_autoptr(GListModel) statuses = vocab_model (KIT_VOCAB_SESSION_STATUS);
+  g_autoptr(GtkStringList) kinds = kit_form_vocab_model (KIT_VOCAB_SESSION_KIND);
+  g_autoptr(GtkStringList) statuses = kit_form_vocab_model (KIT_VOCAB_SESSION_STATUS);
 
   self->arrangement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
+  kit_app_name_rows (GTK_WIDGET (self));
   self->filling = TRUE;
-  adw_combo_row_set_model (self->kind_row, kinds);
-  adw_combo_row_set_model (self->status_row, statuses);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   self->filling = FALSE;
 }
 
@@ -473,5 +416,6 @@ kit_session_dialog_new (GtkWindow *parent, KitStore *store, gint64 child_id, Kit
   self = g_object_new (KIT_TYPE_SESSION_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill (self, child_id, session);
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }

@@ -44,28 +44,6 @@ is_coming_up (KitSession *session, const char *today)
          && kit_date_compare (kit_session_get_date (session), today) >= 0;
 }
 
-/* The menu is made when first opened: a popover for each of hundreds of
- * rows would cost more than the rows themselves. */
-static void
-create_row_menu (GtkMenuButton *button, gpointer user_data)
-{
-  gint64 id = *(gint64 *) user_data;
-  g_autoptr(GMenu) menu = NULL;
-  g_autoptr(GMenuItem) edit = NULL;
-  g_autoptr(GMenuItem) remove = NULL;
-
-  if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
-  menu = g_menu_new ();
-  edit = g_menu_item_new (_("_Edit"), NULL);
-  remove = g_menu_item_new (_("_Remove"), NULL);
-  g_menu_item_set_action_and_target_value (edit, "sessions.edit", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (remove, "sessions.remove", g_variant_new_int64 (id));
-  g_menu_append_item (menu, edit);
-  g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
 static GtkWidget *
 row_label (const char *text, const char *css_class)
 {
@@ -94,7 +72,7 @@ create_row (gpointer item, gpointer user_data)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *menu_button = kit_confirm_row_menu_button ("sessions", id);
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), row_label (date, "heading"));
@@ -118,15 +96,6 @@ create_row (gpointer item, gpointer user_data)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_box_append (GTK_BOX (text), label);
     }
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_row_menu,
-                                         g_memdup2 (&id, sizeof id), g_free);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Edit or remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit or remove"), -1);
 
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), menu_button);
@@ -292,20 +261,11 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-disconnect_store (KitSessionsView *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
-static void
 kit_sessions_view_dispose (GObject *object)
 {
   KitSessionsView *self = KIT_SESSIONS_VIEW (object);
 
-  disconnect_store (self);
+  kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_SESSIONS_VIEW);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->upcoming);
@@ -378,13 +338,8 @@ kit_sessions_view_set_store (KitSessionsView *self, KitStore *store)
 
   if (store == self->store)
     return;
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                   G_CALLBACK (on_store_changed), self);
-    }
+  kit_app_follow_store (self, &self->store, &self->changed_id, store,
+                        G_CALLBACK (on_store_changed));
   reload (self);
 }
 

@@ -2,6 +2,7 @@
  * kit-vocab.h, with each item's help text beside it. */
 #include "config.h"
 
+#include "kit-form-helpers.h"
 #include "kit-vocab-combo.h"
 
 #define LIST_KEY "kit-vocab-list"
@@ -12,20 +13,11 @@ row_list (AdwComboRow *row)
   return (KitVocabList) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), LIST_KEY));
 }
 
-static const KitVocabItem *
-item_at (KitVocabList list, guint position)
-{
-  guint n = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n);
-
-  return position < n ? &items[position] : NULL;
-}
-
 static void
 update_subtitle (AdwComboRow *row)
 {
-  const KitVocabItem *item = item_at (row_list (row), adw_combo_row_get_selected (row));
-  const char *help = item != NULL ? kit_vocab_help (row_list (row), item->code) : NULL;
+  const char *code = kit_form_vocab_code (row_list (row), adw_combo_row_get_selected (row));
+  const char *help = code != NULL ? kit_vocab_help (row_list (row), code) : NULL;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), help != NULL ? help : "");
 }
@@ -77,11 +69,11 @@ bind_item (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *box = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *help = gtk_widget_get_next_sibling (label);
-  const KitVocabItem *item = item_at (row_list (row), gtk_list_item_get_position (list_item));
-  const char *help_text = item != NULL ? kit_vocab_help (row_list (row), item->code) : NULL;
+  KitVocabList list = row_list (row);
+  const char *code = kit_form_vocab_code (list, gtk_list_item_get_position (list_item));
+  const char *help_text = code != NULL ? kit_vocab_help (list, code) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (label),
-                       item != NULL ? kit_vocab_label (row_list (row), item->code) : "");
+  gtk_label_set_label (GTK_LABEL (label), code != NULL ? kit_vocab_label (list, code) : "");
   gtk_label_set_label (GTK_LABEL (help), help_text != NULL ? help_text : "");
   gtk_widget_set_visible (help, help_text != NULL);
   update_check (list_item, NULL, row);
@@ -97,16 +89,12 @@ unbind_item (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 void
 kit_vocab_combo_setup (AdwComboRow *row, KitVocabList list)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) model = kit_form_vocab_model (list);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  guint n = 0;
-  const KitVocabItem *items = kit_vocab_items (list, &n);
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
   g_object_set_data (G_OBJECT (row), LIST_KEY, GINT_TO_POINTER (list));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (model, kit_vocab_label (list, items[i].code));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item), row, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_item), row, 0);
@@ -121,11 +109,8 @@ kit_vocab_combo_setup (AdwComboRow *row, KitVocabList list)
 const char *
 kit_vocab_combo_get_code (AdwComboRow *row)
 {
-  const KitVocabItem *item;
-
   g_return_val_if_fail (ADW_IS_COMBO_ROW (row), NULL);
-  item = item_at (row_list (row), adw_combo_row_get_selected (row));
-  return item != NULL ? item->code : NULL;
+  return kit_form_vocab_code (row_list (row), adw_combo_row_get_selected (row));
 }
 
 void

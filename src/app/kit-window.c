@@ -295,10 +295,9 @@ set_vault (KitWindow *self, KitVault *vault, gboolean remember)
   g_set_object (&self->vault, vault);
   if (!attach_store (self, &error))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("This record opened, but what is in it couldn't be read, so it "
-                           "was closed again. Nothing in it was changed. (%s)"),
-                         error->message);
+      /* Plain words on screen; the store's own go to the log. */
+      const char *message = _("This record opened, but what is in it couldn't be read, so it "
+                              "was closed again. Nothing in it was changed.");
 
       g_warning ("Reading the record failed: %s", error->message);
       kit_vault_close (vault, TRUE, NULL);
@@ -1024,6 +1023,8 @@ kit_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->store != NULL)
     {
+      /* Forms hold the store; none may outlive the record they write to. */
+      close_dialogs (self);
       g_clear_signal_handler (&self->store_changed_id, self->store);
       if (self->main_page != NULL)
         kit_main_page_set_store (self->main_page, NULL);

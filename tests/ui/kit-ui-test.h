@@ -32,4 +32,14 @@ void kit_ui_assert_page (const char *name);
 /* The template child @id of page @page_name (whose type is @type). */
 GtkWidget *kit_ui_child (const char *page_name, GType type, const char *id);
 
+/* What in @widget or below shows @needle (a label, an entry, a text view, a
+ * drop-down's or combo row's list), described; NULL when nothing does. */
+char *kit_ui_find_text (GtkWidget *widget, const char *needle);
+
+/* Whether a shortcut controller of @widget (its class's bindings too) is
+ * triggered by @accel, written as gtk_accelerator_name () does ("<Control>Return"). */
+gboolean kit_ui_has_shortcut (GtkWidget *widget, const char *accel);
+/* Whether the shortcuts window (ui/help-overlay.ui) lists @accel. */
+gboolean kit_ui_help_lists (const char *accel);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kit-arrangement-card.h"
+#include "kit-arrangement-dialog.h"
 #include "kit-change-dialog.h"
 #include "kit-change-row.h"
 #include "kit-child-page.h"
@@ -102,6 +103,27 @@ find_follow_up_dialog (void)
   return NULL;
 }
 
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+follow_up_dialog_gone (gpointer data)
+{
+  return find_follow_up_dialog () == NULL;
+}
+
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -150,6 +172,20 @@ assert_next_disabled (GtkWidget *dialog)
 {
   ck_assert_msg (!gtk_widget_is_sensitive (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "next_button")),
                  "Next is enabled on step '%s' before it is answered", step_of (dialog));
+}
+
+/* Save and Cancel from the keyboard, as the shortcuts window says. */
+static void
+assert_keys (GtkWidget *dialog)
+{
+  const char *keys[] = { "<Control>Return", "Escape" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      ck_assert_msg (kit_ui_has_shortcut (dialog, keys[i]), "%s: no %s",
+                     G_OBJECT_TYPE_NAME (dialog), keys[i]);
+      ck_assert_msg (kit_ui_help_lists (keys[i]), "the shortcuts window doesn't list %s", keys[i]);
+    }
 }
 
 static KitArrangementCard *
@@ -257,6 +293,9 @@ START_TEST (test_arrangement_and_change_without_reason)
   dialog = find_dialog ();
   ck_assert_msg (dialog != NULL, "no change dialog");
   ck_assert_str_eq (step_of (dialog), "kind");
+  assert_keys (dialog);
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "<Alt>Left"), "Alt+Left doesn't go back a step");
+  ck_assert_msg (kit_ui_help_lists ("<Alt>Left"), "the shortcuts window doesn't list Alt+Left");
   assert_next_disabled (dialog);
   choose_row (dialog, "kind_list", kit_vocab_label (KIT_VOCAB_KIND, "letterbox"));
   next (dialog, "details");
@@ -293,6 +332,25 @@ START_TEST (test_arrangement_and_change_without_reason)
   ck_assert_msg (gtk_widget_get_visible (child_of (first_card (page), KIT_TYPE_ARRANGEMENT_CARD, "never_box")),
                  "a new arrangement does not say it was never reviewed");
 
+  /* The details dialog: Save and Cancel from the keyboard too. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.edit-arrangement", "x",
+                              kit_arrangement_get_id (arrangement));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+    GtkWidget *details = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (KIT_IS_ARRANGEMENT_DIALOG (w))
+          details = GTK_WIDGET (w);
+      }
+    ck_assert_msg (details != NULL, "no details dialog");
+    assert_keys (details);
+    gtk_window_destroy (GTK_WINDOW (details));
+  }
+
   /* Something changed: once a year, and no reason given. */
   gtk_widget_activate_action (GTK_WIDGET (page), "child.record-change", "x",
                               kit_arrangement_get_id (arrangement));
@@ -304,7 +362,8 @@ START_TEST (test_arrangement_and_change_without_reason)
   choose_row (dialog, "what_list", kit_vocab_label (KIT_VOCAB_WHAT_CHANGED, "frequency"));
   next (dialog, "details");
   ck_assert (!gtk_widget_get_visible (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "venue_box")));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "freq_spin")), 1);
+  /* Typed, as she would, and not yet taken in by the spin button. */
+  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, KIT_TYPE_CHANGE_DIALOG, "freq_spin")), "1");
   next (dialog, "when");
   set_text (dialog, "effective_row", "1/6/2024");
   choose_row (dialog, "decided_list", kit_vocab_label (KIT_VOCAB_DECIDED_BY, "agency"));
@@ -392,6 +451,28 @@ START_TEST (test_arrangement_and_change_without_reason)
   ck_assert_msg (kit_ui_wait_until (dialog_gone, NULL, WAIT_SECONDS), "still open after Leave");
   ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
   ck_assert_uint_eq (c.changes, 2);
+
+  /* Locked: nothing she wrote stays in the (hidden) pages, in any view. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.show-history", "x",
+                              kit_arrangement_get_id (arrangement));
+  {
+    g_autofree char *name = kit_ui_find_text (GTK_WIDGET (window), "Mia");
+    g_autofree char *venue = kit_ui_find_text (GTK_WIDGET (window), "Northshire");
+
+    ck_assert_msg (name != NULL && venue != NULL, "the page doesn't show what it should");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  kit_ui_assert_page ("unlock");
+  {
+    const char *needles[] = { "Mia", "Northshire", "adoption plan" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autofree char *where = kit_ui_find_text (GTK_WIDGET (window), needles[i]);
+
+        ck_assert_msg (where == NULL, "'%s' still shows after locking, in %s", needles[i], where);
+      }
+  }
 }
 END_TEST
 
@@ -466,6 +547,7 @@ START_TEST (test_follow_up_and_correction)
   gtk_widget_activate_action (GTK_WIDGET (page), "child.add-follow-up", "x", kit_change_get_id (change));
   dialog = find_follow_up_dialog ();
   ck_assert_msg (dialog != NULL, "no follow-up dialog");
+  assert_keys (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, KIT_TYPE_FOLLOW_UP_DIALOG, "requested_row")),
                          "3/6/2025");
   gtk_widget_activate_action (dialog, "follow-up.save", NULL);
@@ -496,6 +578,33 @@ START_TEST (test_follow_up_and_correction)
     gtk_window_destroy (GTK_WINDOW (dialog));
     ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
     ck_assert_uint_eq (c.requests_unanswered, 1);
+  }
+
+  /* Removing the follow-up asks first; keeping it keeps it. */
+  {
+    g_autoptr(KitChange) reloaded = kit_store_find_change (store, kit_change_get_id (change));
+    KitFollowUp *f = g_ptr_array_index (kit_change_get_follow_ups (reloaded), 0);
+    AdwMessageDialog *question;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "child.edit-follow-up", "(xx)",
+                                kit_change_get_id (change), kit_follow_up_get_id (f));
+    dialog = find_follow_up_dialog ();
+    gtk_widget_activate_action (dialog, "follow-up.remove", NULL);
+    question = find_question ();
+    ck_assert_msg (question != NULL, "the follow-up went without asking");
+    adw_message_dialog_response (question, "cancel");
+    kit_ui_spin (0.2);
+    ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+    ck_assert_uint_eq (c.requests_unanswered, 1);
+    ck_assert (find_follow_up_dialog () == dialog);
+    gtk_widget_activate_action (dialog, "follow-up.remove", NULL);
+    question = find_question ();
+    ck_assert (question != NULL);
+    adw_message_dialog_response (question, "remove");
+    ck_assert_msg (kit_ui_wait_until (follow_up_dialog_gone, NULL, WAIT_SECONDS),
+                   "the follow-up dialog stayed open after removing");
+    ck_assert (kit_store_get_counts (store, kit_child_get_id (child), &c, NULL));
+    ck_assert_uint_eq (c.requests_unanswered, 0);
   }
 
   /* Correct the entry: the original stays, the correction is linked to it. */

@@ -14,12 +14,15 @@
 #include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-child-dialog.h"
+#include "kit-child-page.h"
 #include "kit-child-row.h"
 #include "kit-create-page.h"
+#include "kit-date-dialog.h"
 #include "kit-main-page.h"
 #include "kit-people-page.h"
 #include "kit-person-dialog.h"
 #include "kit-recovery-key-page.h"
+#include "kit-session-dialog.h"
 #include "kit-unlock-page.h"
 #include "kit-vault.h"
 #include "kit-window.h"
@@ -192,6 +195,37 @@ rows_in_db (sqlite3 *db, gint64 id)
   return n;
 }
 
+#define TECHNICAL "disk I/O error (code 10)"
+
+/* Make every change to @table fail with a technical message (or not). */
+static void
+fail_writes (const char *table, gboolean fail)
+{
+  sqlite3 *db = kit_vault_get_db (kit_window_get_vault (window));
+  g_autofree char *sql = NULL;
+
+  if (fail)
+    sql = g_strdup_printf ("CREATE TEMP TRIGGER kit_test_fail_%s BEFORE UPDATE ON %s "
+                           "BEGIN SELECT RAISE (ABORT, '" TECHNICAL "'); END;"
+                           "CREATE TEMP TRIGGER kit_test_fail_del_%s BEFORE DELETE ON %s "
+                           "BEGIN SELECT RAISE (ABORT, '" TECHNICAL "'); END;",
+                           table, table, table, table);
+  else
+    sql = g_strdup_printf ("DROP TRIGGER temp.kit_test_fail_%s; DROP TRIGGER temp.kit_test_fail_del_%s;",
+                           table, table);
+  ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A message she sees doesn't repeat the database's words. */
+static void
+assert_plain (GtkWidget *label)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  ck_assert_msg (strstr (text, "I/O") == NULL && strstr (text, "code 10") == NULL,
+                 "the message shows the technical error: '%s'", text);
+}
+
 /* Add a child through the real dialog. */
 static void
 add_child (const char *name, const char *dob)
@@ -320,6 +354,21 @@ START_TEST (test_add_child_with_errors)
   assert_closed (KIT_TYPE_CHILD_DIALOG);
   ck_assert_ptr_nonnull (child_row ("Mia"));
   ck_assert_ptr_null (child_row ("Nobody"));
+
+  /* A save that fails for a reason that isn't hers: said plainly, without
+   * the database's own words, and the dialog stays open with what she typed. */
+  fail_writes ("children", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.edit-child", "x", id);
+  dialog = find_toplevel (KIT_TYPE_CHILD_DIALOG);
+  set_text (dialog, KIT_TYPE_CHILD_DIALOG, "name_row", "Mia Rose");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  kit_ui_spin (0.2);
+  ck_assert_msg (label_shows (dialog, KIT_TYPE_CHILD_DIALOG, "general_error"), "no message");
+  assert_plain (dialog_child (dialog, KIT_TYPE_CHILD_DIALOG, "general_error"));
+  ck_assert (has_toplevel_of (GSIZE_TO_POINTER (KIT_TYPE_CHILD_DIALOG)));
+  fail_writes ("children", FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ck_assert_ptr_nonnull (child_row ("Mia"));
 }
 END_TEST
 
@@ -503,6 +552,20 @@ START_TEST (test_people)
   g_signal_emit_by_name (search, "search-changed");
   kit_ui_spin (0.2);
 
+  /* A save that fails, not because of her: plain words, still open. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  dialog = find_toplevel (KIT_TYPE_PERSON_DIALOG);
+  fail_writes ("people", TRUE);
+  set_text (dialog, KIT_TYPE_PERSON_DIALOG, "role_row", "Social worker");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  kit_ui_spin (0.2);
+  ck_assert (label_shows (dialog, KIT_TYPE_PERSON_DIALOG, "general_error"));
+  assert_plain (dialog_child (dialog, KIT_TYPE_PERSON_DIALOG, "general_error"));
+  ck_assert (has_toplevel_of (GSIZE_TO_POINTER (KIT_TYPE_PERSON_DIALOG)));
+  fail_writes ("people", FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   /* Open, delete (asked first). */
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   ck_assert_ptr_nonnull (row);
@@ -518,6 +581,26 @@ START_TEST (test_people)
   assert_closed (KIT_TYPE_PERSON_DIALOG);
   ck_assert_ptr_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   ck_assert_str_eq (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty");
+
+  /* Locked while searching: neither the people nor the search stay shown. */
+  {
+    g_autoptr(KitPerson) ann = kit_person_new ();
+    g_autofree char *where = NULL;
+
+    kit_person_set_name (ann, "Ann Baker");
+    ck_assert (kit_store_save_person (kit_window_get_store (window), ann, NULL));
+    kit_ui_spin (0.2);
+    gtk_editable_set_text (GTK_EDITABLE (search), "Baker");
+    g_signal_emit_by_name (search, "search-changed");
+    kit_ui_spin (0.2);
+    where = kit_ui_find_text (GTK_WIDGET (window), "Baker");
+    ck_assert_msg (where != NULL, "Ann isn't shown before locking");
+    g_clear_pointer (&where, g_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+    kit_ui_assert_page ("unlock");
+    where = kit_ui_find_text (GTK_WIDGET (window), "Baker");
+    ck_assert_msg (where == NULL, "still shown after locking, in %s", where);
+  }
 }
 END_TEST
 
@@ -539,6 +622,39 @@ START_TEST (test_narrow)
   ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "sidebar");
   gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-people", NULL);
   ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "content");
+
+  /* Forms are no wider than the window. */
+  {
+    GtkWidget *child_page = kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "child_page");
+    struct { GtkWidget *widget; const char *action; GType type; } forms[] = {
+      { GTK_WIDGET (main_page ()), "main.add-child", KIT_TYPE_CHILD_DIALOG },
+      { kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "people_page"), "people.add",
+        KIT_TYPE_PERSON_DIALOG },
+      { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "sessions_view"), "sessions.add",
+        KIT_TYPE_SESSION_DIALOG },
+      { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "dates_view"), "dates.add",
+        KIT_TYPE_DATE_DIALOG },
+    };
+
+    gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-child", "x",
+                                child_id ("Mia"));
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        GtkWidget *dialog;
+        int width = 0, height = 0;
+
+        gtk_widget_activate_action (forms[i].widget, forms[i].action, NULL);
+        dialog = find_toplevel (forms[i].type);
+        gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+        ck_assert_msg (width <= 360, "%s opens %d px wide in a 360 px window",
+                       g_type_name (forms[i].type), width);
+        kit_ui_spin (0.3);
+        ck_assert_msg (gtk_widget_get_width (dialog) <= 360, "%s is %d px wide at 360 px",
+                       g_type_name (forms[i].type), gtk_widget_get_width (dialog));
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        assert_closed (forms[i].type);
+      }
+  }
 }
 END_TEST
 
@@ -570,6 +686,25 @@ START_TEST (test_age_text)
 }
 END_TEST
 
+/* The window going (not closed by her, e.g. destroyed) takes its forms
+ * with it: none may stay open over a record that has closed. */
+START_TEST (test_forms_go_with_window)
+{
+  g_autofree char *path = create_record ();
+
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.add-child", NULL);
+  find_toplevel (KIT_TYPE_CHILD_DIALOG);
+  gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-people", NULL);
+  gtk_widget_activate_action (kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "people_page"),
+                              "people.add", NULL);
+  find_toplevel (KIT_TYPE_PERSON_DIALOG);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  assert_closed (KIT_TYPE_CHILD_DIALOG);
+  assert_closed (KIT_TYPE_PERSON_DIALOG);
+}
+END_TEST
+
 static void
 add_case (Suite *suite, const char *name, const TTest *test)
 {
@@ -592,6 +727,7 @@ children_suite (void)
   add_case (suite, "remove", test_remove_and_undo);
   add_case (suite, "people", test_people);
   add_case (suite, "narrow", test_narrow);
+  add_case (suite, "window", test_forms_go_with_window);
   {
     TCase *pure = tcase_create ("pure");
 

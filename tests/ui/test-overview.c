@@ -261,6 +261,8 @@ START_TEST (test_reply_overdue_then_arrives)
 
   /* A letter sent on 1 March; the suggested reply date is stated, 8 weeks on. */
   dialog = open_session_dialog ();
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "<Control>Return"), "no Ctrl+Return to save a session");
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "Escape"), "no Escape to cancel a session");
   choose_kind (dialog, "letter-sent");
   type_into (dialog, KIT_TYPE_SESSION_DIALOG, "date_row", "1/3/2027");
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (part (dialog, KIT_TYPE_SESSION_DIALOG,
@@ -521,6 +523,8 @@ START_TEST (test_date_that_matters)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dates_view), "dates.add", NULL));
   dialog = find_dialog (KIT_TYPE_DATE_DIALOG);
   ck_assert_ptr_nonnull (dialog);
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "<Control>Return"), "no Ctrl+Return to save a date");
+  ck_assert_msg (kit_ui_has_shortcut (dialog, "Escape"), "no Escape to cancel a date");
   type_into (dialog, KIT_TYPE_DATE_DIALOG, "date_row", "25/5/2019");
   save (dialog, KIT_TYPE_DATE_DIALOG);
   ck_assert (gtk_widget_get_visible (part (dialog, KIT_TYPE_DATE_DIALOG, "label_error")));
@@ -548,6 +552,23 @@ START_TEST (test_date_that_matters)
   ck_assert_msg (strstr (body, "Mia: a date that matters, on Tuesday") != NULL,
                  "notification body: '%s'", body);
   ck_assert_msg (strstr (body, "care") == NULL, "the notification shows the label: '%s'", body);
+
+  /* As when the record locks: without a store, nothing of hers is left shown. */
+  kit_sessions_view_set_store (sessions_view, NULL);
+  kit_dates_view_set_store (dates_view, NULL);
+  kit_overview_page_set_store (overview, NULL);
+  kit_ui_spin (0.1);
+  {
+    const char *needles[] = { "Mia", "she went into care", "turns 7" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autofree char *where = kit_ui_find_text (host, needles[i]);
+
+        ck_assert_msg (where == NULL, "'%s' still shows without a store, in %s", needles[i],
+                       where);
+      }
+  }
 }
 END_TEST
 
