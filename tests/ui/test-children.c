@@ -626,15 +626,18 @@ START_TEST (test_narrow)
   /* Forms are no wider than the window. */
   {
     GtkWidget *child_page = kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "child_page");
-    struct { GtkWidget *widget; const char *action; GType type; } forms[] = {
-      { GTK_WIDGET (main_page ()), "main.add-child", KIT_TYPE_CHILD_DIALOG },
+    /* The child page's tabs are filled when shown, so each is shown first. */
+    struct { GtkWidget *widget; const char *action; GType type; const char *tab; } forms[] = {
+      { GTK_WIDGET (main_page ()), "main.add-child", KIT_TYPE_CHILD_DIALOG, NULL },
       { kit_ui_child ("main", KIT_TYPE_MAIN_PAGE, "people_page"), "people.add",
-        KIT_TYPE_PERSON_DIALOG },
+        KIT_TYPE_PERSON_DIALOG, NULL },
       { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "sessions_view"), "sessions.add",
-        KIT_TYPE_SESSION_DIALOG },
+        KIT_TYPE_SESSION_DIALOG, "sessions" },
       { dialog_child (child_page, KIT_TYPE_CHILD_PAGE, "dates_view"), "dates.add",
-        KIT_TYPE_DATE_DIALOG },
+        KIT_TYPE_DATE_DIALOG, "dates" },
     };
+    AdwViewStack *tabs = ADW_VIEW_STACK (dialog_child (child_page, KIT_TYPE_CHILD_PAGE,
+                                                       "view_stack"));
 
     gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-child", "x",
                                 child_id ("Mia"));
@@ -643,6 +646,8 @@ START_TEST (test_narrow)
         GtkWidget *dialog;
         int width = 0, height = 0;
 
+        if (forms[i].tab != NULL)
+          adw_view_stack_set_visible_child_name (tabs, forms[i].tab);
         gtk_widget_activate_action (forms[i].widget, forms[i].action, NULL);
         dialog = find_toplevel (forms[i].type);
         gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
