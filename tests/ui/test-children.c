@@ -695,7 +695,7 @@ END_TEST
  * with it: none may stay open over a record that has closed. */
 START_TEST (test_forms_go_with_window)
 {
-  g_autofree char *path = create_record ();
+  g_free (create_record ());
 
   gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.add-child", NULL);
   find_toplevel (KIT_TYPE_CHILD_DIALOG);
