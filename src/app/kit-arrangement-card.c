@@ -167,10 +167,3 @@ kit_arrangement_card_new (KitArrangement *arrangement)
   show_arrangement (self);
   return GTK_WIDGET (self);
 }
-
-KitArrangement *
-kit_arrangement_card_get_arrangement (KitArrangementCard *self)
-{
-  g_return_val_if_fail (KIT_IS_ARRANGEMENT_CARD (self), NULL);
-  return self->arrangement;
-}

@@ -12,6 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KitArrangementCard, kit_arrangement_card, KIT, ARRANGEMENT_CARD, GtkWidget)
 
 GtkWidget *kit_arrangement_card_new (KitArrangement *arrangement);
-KitArrangement *kit_arrangement_card_get_arrangement (KitArrangementCard *self);
 
 G_END_DECLS
