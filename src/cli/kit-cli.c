@@ -32,6 +32,11 @@ static const KitCliCommand commands[] = {
     KIT_CLI_OPT_RECOVERY_KEY_FD | KIT_CLI_OPT_NEW_PASSPHRASE_FD },
   { "bench", kit_cli_bench, FALSE,
     KIT_CLI_OPT_PASSPHRASE_FD | KIT_CLI_OPT_SIZE | KIT_CLI_OPT_KEEP },
+  { "letter", kit_cli_letter, TRUE,
+    KIT_CLI_OPT_PASSPHRASE_FD | KIT_CLI_OPT_CHANGE | KIT_CLI_OPT_TEMPLATE |
+    KIT_CLI_OPT_EASY_READ | KIT_CLI_OPT_PAPER },
+  { "report", kit_cli_report, TRUE,
+    KIT_CLI_OPT_PASSPHRASE_FD | KIT_CLI_OPT_CHILD | KIT_CLI_OPT_PAPER },
 };
 
 static const struct {
@@ -46,6 +51,11 @@ static const struct {
   { "--review", KIT_CLI_OPT_REVIEW, FALSE },
   { "--size", KIT_CLI_OPT_SIZE, TRUE },
   { "--keep", KIT_CLI_OPT_KEEP, TRUE },
+  { "--change", KIT_CLI_OPT_CHANGE, TRUE },
+  { "--template", KIT_CLI_OPT_TEMPLATE, TRUE },
+  { "--easy-read", KIT_CLI_OPT_EASY_READ, FALSE },
+  { "--paper", KIT_CLI_OPT_PAPER, TRUE },
+  { "--child", KIT_CLI_OPT_CHILD, TRUE },
 };
 
 static const char *
@@ -57,7 +67,10 @@ usage_text (void)
            "  keep-in-touch-cli [--passphrase-fd N] stats RECORD [--review]\n"
            "  keep-in-touch-cli [--passphrase-fd N] passwd RECORD --new-passphrase-fd M\n"
            "  keep-in-touch-cli recover RECORD --recovery-key-fd K --new-passphrase-fd M\n"
-           "  keep-in-touch-cli [--passphrase-fd N] bench [--size small|large] [--keep DIR]\n");
+           "  keep-in-touch-cli [--passphrase-fd N] bench [--size small|large] [--keep DIR]\n"
+           "  keep-in-touch-cli [--passphrase-fd N] letter RECORD --change ID\n"
+           "      --template explanation|request|review [--easy-read] [--paper a4|letter] OUT.pdf\n"
+           "  keep-in-touch-cli [--passphrase-fd N] report RECORD --child NAME [--paper a4|letter] OUT.pdf\n");
 }
 
 static void
@@ -170,6 +183,21 @@ set_option (KitCliArgs *args, KitCliOption bit, const char *name, const char *va
           return FALSE;
         }
       return TRUE;
+    case KIT_CLI_OPT_CHANGE:
+      args->change = value;
+      return TRUE;
+    case KIT_CLI_OPT_TEMPLATE:
+      args->template_name = value;
+      return TRUE;
+    case KIT_CLI_OPT_EASY_READ:
+      args->easy_read = TRUE;
+      return TRUE;
+    case KIT_CLI_OPT_PAPER:
+      args->paper = value;
+      return TRUE;
+    case KIT_CLI_OPT_CHILD:
+      args->child = value;
+      return TRUE;
     case KIT_CLI_OPT_KEEP:
       if (value[0] == '\0')
         {
@@ -251,6 +279,9 @@ parse_args (int argc, char **argv, KitCliArgs *args)
         args->command = arg;
       else if (args->record == NULL)
         args->record = arg;
+      else if (args->output == NULL && (strcmp (args->command, "letter") == 0 ||
+                                        strcmp (args->command, "report") == 0))
+        args->output = arg;
       else
         {
           g_autofree char *message =

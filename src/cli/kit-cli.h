@@ -19,6 +19,11 @@ typedef enum {
   KIT_CLI_OPT_REVIEW            = 1 << 4,
   KIT_CLI_OPT_SIZE              = 1 << 5,
   KIT_CLI_OPT_KEEP              = 1 << 6,
+  KIT_CLI_OPT_CHANGE            = 1 << 7,
+  KIT_CLI_OPT_TEMPLATE          = 1 << 8,
+  KIT_CLI_OPT_EASY_READ         = 1 << 9,
+  KIT_CLI_OPT_PAPER             = 1 << 10,
+  KIT_CLI_OPT_CHILD             = 1 << 11,
 } KitCliOption;
 
 typedef struct {
@@ -32,6 +37,12 @@ typedef struct {
   gboolean review;
   gboolean large;            /* bench --size large (the default) */
   const char *keep_dir;
+  const char *output;        /* the third word: letter and report's OUT.pdf */
+  const char *change;        /* --change ID, as typed */
+  const char *template_name; /* --template explanation|request|review */
+  gboolean easy_read;
+  const char *paper;         /* --paper a4|letter, as typed; NULL: a4 */
+  const char *child;         /* --child NAME */
 } KitCliArgs;
 
 /* Each returns the process exit code, having told the person what went
@@ -42,5 +53,7 @@ int kit_cli_stats (const KitCliArgs *args);
 int kit_cli_passwd (const KitCliArgs *args);
 int kit_cli_recover (const KitCliArgs *args);
 int kit_cli_bench (const KitCliArgs *args);
+int kit_cli_letter (const KitCliArgs *args);   /* kit-cli-letter.c */
+int kit_cli_report (const KitCliArgs *args);   /* kit-cli-report.c */
 
 G_END_DECLS

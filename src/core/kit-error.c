@@ -4,6 +4,7 @@
 
 G_DEFINE_QUARK (kit-record-error-quark, kit_record_error)
 G_DEFINE_QUARK (kit-input-error-quark, kit_input_error)
+G_DEFINE_QUARK (kit-letter-error-quark, kit_letter_error)
 
 int
 kit_record_error_exit_code (const GError *error)

@@ -42,9 +42,24 @@ typedef enum {
   KIT_INPUT_ERROR_EMAIL,           /* an email address without an @ */
   KIT_INPUT_ERROR_NOT_FOUND,       /* the thing edited no longer exists */
   KIT_INPUT_ERROR_NOTHING_CHANGED, /* a change that changes nothing and says nothing */
+  KIT_INPUT_ERROR_EMPTY,           /* a diary entry with neither title nor text */
 } KitInputError;
 
 GQuark kit_input_error_quark (void);
+
+/* Letters, reports and their templates (DESIGN §5). Messages are plain
+ * words for her; template errors name the file and the line. */
+#define KIT_LETTER_ERROR (kit_letter_error_quark ())
+
+typedef enum {
+  KIT_LETTER_ERROR_TEMPLATE,    /* a template file that is not well formed or breaks letter.rng */
+  KIT_LETTER_ERROR_NO_ADDRESS,  /* the recipient (or sender) has no address */
+  KIT_LETTER_ERROR_GAP,         /* a gap (⟦…⟧) is still to be filled */
+  KIT_LETTER_ERROR_NOT_FOUND,   /* no such change, arrangement, child or person */
+  KIT_LETTER_ERROR_WRITE,       /* the PDF could not be written */
+} KitLetterError;
+
+GQuark kit_letter_error_quark (void);
 
 /* The command-line exit code for an error (0 for NULL). */
 int kit_record_error_exit_code (const GError *error);

@@ -15,8 +15,10 @@
 #include "kit-arrangement.h"
 #include "kit-change.h"
 #include "kit-child.h"
+#include "kit-diary-entry.h"
 #include "kit-follow-up.h"
 #include "kit-important-date.h"
+#include "kit-letter-record.h"
 #include "kit-person.h"
 #include "kit-session.h"
 #include "kit-upcoming.h"
@@ -130,5 +132,76 @@ gboolean kit_store_child_history_intact (KitStore *self, gint64 child_id);
 GPtrArray *kit_store_get_broken_histories (KitStore *self);
 /* The final hash of the child's chain as 64 hex digits, or NULL with no changes. */
 char *kit_store_child_chain_tail (KitStore *self, gint64 child_id);
+
+/* Letters (kit-store-letters.c). */
+
+/* Her own name and address, used when a letter is from or to her (kept in
+ * the record's meta). Empty strings when not set. */
+void kit_store_get_me (KitStore *self, char **name, char **address);
+gboolean kit_store_set_me (KitStore *self, const char *name, const char *address,
+                           GError **error);
+/* Keeps a letter produced: sets its id and produced-at. Emits "changed". */
+gboolean kit_store_save_letter (KitStore *self, KitLetterRecord *letter, GError **error);
+/* The letters kept for a child (KitLetterRecord), newest first, with titles
+ * and recipient names filled in. */
+GListModel *kit_store_list_letters (KitStore *self, gint64 child_id);
+KitLetterRecord *kit_store_find_letter (KitStore *self, gint64 letter_id);
+
+/* The diary (kit-store-diary.c), DESIGN §2 and §6. */
+
+/* Review together. While on, every diary query, list, search, count and
+ * export of the store leaves out private entries (shared = 0): the filter is
+ * in the SQL, so no view can forget it. The state is kept in the record
+ * (meta 'review-together'), so it survives a lock and a restart. Setting it
+ * emits "changed" and notify::review-mode. Turning it off is the window's
+ * business (it asks for the passphrase first). */
+gboolean kit_store_get_review_mode (KitStore *self);
+gboolean kit_store_set_review_mode (KitStore *self, gboolean on, GError **error);
+
+typedef struct {
+  gint64 child_id;      /* 0: any */
+  const char *feeling;  /* a KIT_VOCAB_FEELING code, or NULL: any */
+  const char *from;     /* ISO date or NULL */
+  const char *to;       /* ISO date or NULL, inclusive */
+  const char *search;   /* words as she typed them, or NULL / "": no search */
+} KitDiaryFilter;
+
+/* The ids of matching entries, newest first (date, then id), as gint64
+ * values, with each entry's date in @dates (may be NULL) for month headings.
+ * Punctuation typed by a user never causes an SQL or FTS error: the words are
+ * quoted, a trailing word matches as a prefix, "quoted words" match as a
+ * phrase, accents are ignored. */
+GArray *kit_store_list_diary_ids (KitStore *self, const KitDiaryFilter *filter,
+                                  GPtrArray **dates, GError **error);
+/* Reads entries by id (in the order given), with child names, and with a
+ * snippet when @search is not empty. Ids hidden by Review together are
+ * skipped. */
+GPtrArray *kit_store_get_diary_entries (KitStore *self, const gint64 *ids, guint n_ids,
+                                        const char *search, GError **error);
+/* NULL when there is no such entry, or it is private and Review together is on. */
+KitDiaryEntry *kit_store_find_diary_entry (KitStore *self, gint64 entry_id);
+guint kit_store_count_diary (KitStore *self, const KitDiaryFilter *filter);
+/* Inserts (id 0) or updates the entry and its full-text index row, and
+ * deletes any draft of it, in one transaction. Refuses an empty entry
+ * (KIT_INPUT_ERROR_EMPTY), a date that is not real or in the future
+ * (KIT_INPUT_ERROR_DATE), a child or session that does not exist
+ * (KIT_INPUT_ERROR_NOT_FOUND), an unknown feeling (KIT_INPUT_ERROR_KIND). */
+gboolean kit_store_save_diary_entry (KitStore *self, KitDiaryEntry *entry, GError **error);
+gboolean kit_store_remove_diary_entry (KitStore *self, gint64 entry_id, GError **error);
+
+/* Drafts: what the editor holds when it cannot be saved as an entry yet (a
+ * date in the future, an existing entry emptied). One per entry id (0 for a
+ * new entry). Not validated beyond size; emits "changed" so the record is
+ * saved. Drafts of private entries are hidden by Review together too. */
+gboolean kit_store_save_diary_draft (KitStore *self, KitDiaryEntry *draft, GError **error);
+/* The draft of @entry_id (0: of a new entry), or NULL. */
+KitDiaryEntry *kit_store_get_diary_draft (KitStore *self, gint64 entry_id);
+/* The entry ids that have drafts (gint64, 0 for a new entry). */
+GArray *kit_store_list_diary_drafts (KitStore *self);
+gboolean kit_store_discard_diary_draft (KitStore *self, gint64 entry_id, GError **error);
+
+/* Every entry Review together allows, as plain text (date, child, title,
+ * feelings, text), oldest first: the diary's export. */
+char *kit_store_export_diary_text (KitStore *self, GError **error);
 
 G_END_DECLS

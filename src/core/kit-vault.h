@@ -67,6 +67,16 @@ gboolean kit_vault_save_finish (KitVault *self, GAsyncResult *result, GError **e
 gboolean kit_vault_change_passphrase (KitVault *self, const char *new_passphrase,
                                       const KitKdfParams *kdf, GError **error);
 gboolean kit_vault_has_recovery_key (KitVault *self);
+/* Whether @passphrase is the record's passphrase (key derivation with the
+ * record's own parameters, compared in constant time). Slow by design: use
+ * the async form from the window. FALSE with KIT_RECORD_ERROR_WRONG_PASSPHRASE
+ * when it does not fit. */
+gboolean kit_vault_check_passphrase (KitVault *self, const char *passphrase, GError **error);
+void kit_vault_check_passphrase_async (KitVault *self, const char *passphrase,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+gboolean kit_vault_check_passphrase_finish (KitVault *self, GAsyncResult *result,
+                                            GError **error);
 
 /* Backups: how many dated backups to keep (default 10), and where they are. */
 void kit_vault_set_backups_to_keep (KitVault *self, guint n);

@@ -115,6 +115,20 @@ static const KitVocabItem session_status[] = {
   { "missed", N_("Didn't happen"), NULL },
 };
 
+/* How she felt: a small fixed set, chosen with a click (the diary). */
+static const KitVocabItem feeling[] = {
+  { "happy", N_("Happy"), NULL },
+  { "hopeful", N_("Hopeful"), NULL },
+  { "calm", N_("Calm"), NULL },
+  { "proud", N_("Proud"), NULL },
+  { "sad", N_("Sad"), NULL },
+  { "worried", N_("Worried"), NULL },
+  { "angry", N_("Angry"), NULL },
+  { "confused", N_("Confused"), NULL },
+  { "tired", N_("Tired"), NULL },
+  { "numb", N_("Numb"), NULL },
+};
+
 typedef struct {
   const KitVocabItem *items;
   guint n_items;
@@ -135,6 +149,7 @@ static const List lists[] = {
   [KIT_VOCAB_TOLD_HOW] = LIST (told_how),
   [KIT_VOCAB_SESSION_KIND] = LIST (session_kind),
   [KIT_VOCAB_SESSION_STATUS] = LIST (session_status),
+  [KIT_VOCAB_FEELING] = LIST (feeling),
 };
 
 const KitVocabItem *

@@ -26,6 +26,7 @@ typedef enum {
   KIT_VOCAB_TOLD_HOW,         /* letter, email, phone, in-person, review-meeting, found-out, not-told */
   KIT_VOCAB_SESSION_KIND,     /* contact, letter-sent, letter-received */
   KIT_VOCAB_SESSION_STATUS,   /* planned, happened, cancelled, missed */
+  KIT_VOCAB_FEELING,          /* happy, hopeful, calm, proud, sad, worried, angry, confused, tired, numb */
 } KitVocabList;
 
 typedef struct {

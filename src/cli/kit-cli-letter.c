@@ -1,0 +1,15 @@
+/* kit-cli-letter.c — NOT WRITTEN YET: `keep-in-touch-cli letter`. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kit-cli.h"
+
+int
+kit_cli_letter (const KitCliArgs *args)
+{
+  (void) args;
+  g_printerr ("%s\n", _("This command is not written yet."));
+  return 1;
+}
