@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "kit-vault.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes (DESIGN, issue 2); the record errors map through
@@ -55,5 +57,10 @@ int kit_cli_recover (const KitCliArgs *args);
 int kit_cli_bench (const KitCliArgs *args);
 int kit_cli_letter (const KitCliArgs *args);   /* kit-cli-letter.c */
 int kit_cli_report (const KitCliArgs *args);   /* kit-cli-report.c */
+
+/* Opens args->record with the passphrase from --passphrase-fd or the
+ * terminal (kit-cli-commands.c). NULL after telling the person what went
+ * wrong, with *exit_code set. */
+KitVault *kit_cli_open_record (const KitCliArgs *args, int *exit_code);
 
 G_END_DECLS
