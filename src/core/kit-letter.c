@@ -440,8 +440,12 @@ set_contact_fields (KitStore *store, KitLetterFields *fields, KitArrangement *ar
       set_gap (fields, "contact.phone", _("their phone number"));
       return;
     }
+  /* "Family support worker" in the middle of a sentence, but "NSPCC worker" as it is. */
+  const char *role = kit_person_get_role (person);
+  g_autofree char *role_lower = is_set (role) && g_unichar_islower (g_utf8_get_char (g_utf8_next_char (role)))
+                                ? lower_first (role) : g_strdup (role);
   kit_letter_fields_set (fields, "contact.name", kit_person_get_name (person));
-  set_or_gap (fields, "contact.role", kit_person_get_role (person), _("their role"));
+  set_or_gap (fields, "contact.role", role_lower, _("their role"));
   set_or_gap (fields, "contact.phone", kit_person_get_phone (person), _("their phone number"));
   kit_letter_fields_set_condition (fields, "contact-has-role", is_set (kit_person_get_role (person)));
   kit_letter_fields_set_condition (fields, "contact-has-phone", is_set (kit_person_get_phone (person)));

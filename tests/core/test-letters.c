@@ -371,7 +371,7 @@ START_TEST (test_reason_word_for_word)
     assert_contains (text, "Ask for the reasons in writing.");
     assert_contains (text, "Ask for a review of contact");
     assert_contains (text, "solicitor");
-    assert_contains (text, "contact Sarah Hughes (Contact coordinator) on 01632 960111.");
+    assert_contains (text, "contact Sarah Hughes (contact coordinator) on 01632 960111.");
     ck_assert_str_eq (block_text (document, KIT_BLOCK_DATE), "23 November 2026");
     /* From her to her: no sender block, no sign-off. */
     ck_assert_ptr_null (block_text (document, KIT_BLOCK_SENDER));
