@@ -501,12 +501,11 @@ kit_letter_compose (KitStore *store, const KitLetterRequest *request,
     set_change_fields (fields, change, kit_child_get_name (child));
 
   template = kit_letter_template_load (request->kind, request->easy_read, &warning);
-  if (warning != NULL)
-    {
-      g_warning ("%s", warning->message);
-      if (template_warning != NULL)
-        *template_warning = g_strdup (warning->message);
-    }
+  /* The caller shows it in plain words; nobody asked, it goes to the log. */
+  if (warning != NULL && template_warning != NULL)
+    *template_warning = g_strdup (warning->message);
+  else if (warning != NULL)
+    g_warning ("%s", warning->message);
 
   KitDocument *document = kit_letter_template_expand (template, fields);
   /* Translators: a letter's title: its kind and the child, "Request for reasons: Mia" */

@@ -502,6 +502,21 @@ START_TEST (test_gaps)
     ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP));
     assert_contains (error->message, "the reason given");
     g_clear_error (&error);
+
+    /* She fills the gap by editing the text; the blocks she cannot edit stay. */
+    g_autofree char *editable = kit_document_get_editable_text (document);
+    assert_contains (editable, KIT_GAP_OPEN "the reason given" KIT_GAP_CLOSE);
+    assert_lacks (editable, "12 Elm Road");
+    g_autoptr(GString) edited = g_string_new (editable);
+    g_string_replace (edited, KIT_GAP_OPEN "the reason given" KIT_GAP_CLOSE,
+                      "They said she needs a rest from screens.", 0);
+    kit_document_set_editable_text (document, edited->str);
+    ck_assert_msg (kit_letter_check_ready (f.store, &request, document, &error), "%s",
+                   error ? error->message : "");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_DATE), "23 November 2026");
+    g_autofree char *text_after = plain (document);
+    assert_contains (text_after, "“They said she needs a rest from screens.”");
   }
 
   /* Nobody to write to (no coordinator or supervisor): gaps. */
@@ -655,6 +670,11 @@ START_TEST (test_letters_kept)
   ck_assert_str_eq (kit_letter_record_get_title (newest), "Explanation of a change (easy read)");
   ck_assert_str_eq (kit_letter_record_get_recipient_name (newest), "Anna Price");
   ck_assert_str_eq (kit_letter_record_get_title (oldest), "Request for reasons");
+  {
+    g_autofree char *title = NULL;
+    g_object_get (oldest, "title", &title, NULL);
+    ck_assert_str_eq (title, "Request for reasons");
+  }
   ck_assert_str_eq (kit_letter_record_get_recipient_name (oldest), "Jo Smith");
   ck_assert_str_eq (kit_letter_record_get_final_text (oldest), xml);
   ck_assert_int_eq (kit_letter_record_get_change_id (oldest), 2);
