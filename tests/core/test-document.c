@@ -672,7 +672,7 @@ START_TEST (test_contact_history)
       p = found + strlen (order[i]);
     }
   ck_assert (strstr (text, "23 November 2026") != NULL);
-  ck_assert (strstr (text, "How she was told: By letter, on 3 June 2026.") != NULL);
+  ck_assert (strstr (text, "How I was told: By letter, on 3 June 2026.") != NULL);
 
   /* The final hash, in a monospace block, two lines of four groups. */
   tail = kit_store_child_chain_tail (store, kit_child_get_id (child));
