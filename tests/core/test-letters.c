@@ -378,6 +378,23 @@ START_TEST (test_reason_word_for_word)
     ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
     assert_contains (kit_document_get_title (document), "Mia");
   }
+
+  /* From a practitioner to her: his address, "Dear", and his signature. */
+  {
+    g_autoptr(GError) error = NULL;
+    KitLetterRequest request;
+    kit_letter_request_init (&request, KIT_LETTER_EXPLANATION);
+    request.change_id = 1;
+    request.sender_id = 2;
+    g_autoptr(KitDocument) document = kit_letter_compose (f.store, &request, NULL, &error);
+    ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+    g_autofree char *text = plain (document);
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_SENDER), "Jo Smith\n1 High Street\nNorthtown\nNT1 1AA");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+    assert_contains (text, "Dear Anna Price,");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_SIGN_OFF), "Yours sincerely,\n\n\nJo Smith");
+    ck_assert (kit_letter_check_ready (f.store, &request, document, NULL));
+  }
   teardown (&f);
 }
 END_TEST
