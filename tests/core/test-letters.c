@@ -76,9 +76,9 @@ setup (Fixture *f)
   g_setenv ("KIT_TODAY", TODAY, TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   f->dir = kt_tmpdir ();
-  /* No user overrides unless a test writes one. */
-  f->data_home = g_build_filename (f->dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", f->data_home, TRUE);
+  /* No user overrides unless a test writes one (GLib reads XDG_DATA_HOME
+   * once per process, so main () sets it once and each test empties it). */
+  f->data_home = g_strdup (g_get_user_data_dir ());
   g_autofree char *path = g_build_filename (f->dir, "r.kit", NULL);
   f->vault = kt_create (path, KT_PASSPHRASE, NULL);
   f->db = kit_vault_get_db (f->vault);
@@ -95,6 +95,8 @@ teardown (Fixture *f)
   g_object_unref (f->vault);
   kt_rmtree (f->dir);
   g_free (f->dir);
+  g_autofree char *overrides = g_build_filename (f->data_home, "keep-in-touch", NULL);
+  kt_rmtree (overrides);
   g_free (f->data_home);
 }
 
@@ -725,6 +727,9 @@ main (void)
   Suite *s = suite_create ("letters");
 
   kt_init ();
+  g_autofree char *data_home = g_dir_make_tmp ("kit-letters-data-XXXXXX", NULL);
+  g_assert (data_home != NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   kt_add_test (s, "templates-valid", test_templates_valid);
   kt_add_test (s, "override-broken", test_override_broken);
   kt_add_test (s, "fields-and-conditions", test_fields_and_conditions);
@@ -734,5 +739,7 @@ main (void)
   kt_add_test (s, "gaps", test_gaps);
   kt_add_test (s, "people-and-not-found", test_people_and_not_found);
   kt_add_test (s, "letters-kept", test_letters_kept);
-  return kt_run_suite (s);
+  int status = kt_run_suite (s);
+  kt_rmtree (data_home);
+  return status;
 }
