@@ -99,6 +99,16 @@ write_letter (KitVault *vault, const KitLetterRequest *request, const char *outp
   store = kit_store_new (kit_vault_get_db (vault), &error);
   if (store == NULL)
     return kit_cli_fail (error);
+  {
+    g_autoptr(KitChange) change = kit_store_find_change (store, request->change_id);
+    if (change == NULL)
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, request->change_id);
+        g_autofree char *message = g_strdup_printf (_("There is no change number %s in this record."),
+                                                    number);
+        return refuse (message);
+      }
+  }
   document = kit_letter_compose (store, request, &warning, &error);
   if (warning != NULL)
     /* Translators: after a message naming a broken letter template and its line */

@@ -147,7 +147,7 @@ refused() {
   [ ! -e "$file" ] || fail "a file was written for: $*"
 }
 refused "$TMP/x1.pdf" --change 99 --template request
-grep -q "no longer exists" "$TMP/err" || fail "unknown change: $(cat "$TMP/err")"
+grep -q "There is no change number 99 in this record." "$TMP/err" || fail "unknown change: $(cat "$TMP/err")"
 refused "$TMP/x2.pdf" --change 1 --template complaint
 grep -q "no letter called “complaint”" "$TMP/err" || fail "unknown template: $(cat "$TMP/err")"
 refused "$TMP/x3.pdf" --change 1 --template request --paper a5
