@@ -426,6 +426,29 @@ set_change_fields (KitLetterFields *fields, KitChange *change, const char *child
                                    kit_date_parse (kit_change_get_told_date (change), NULL));
 }
 
+/* Whether she has already asked and had no answer: the first unanswered
+ * request's date (follow-ups come oldest first). */
+static void
+set_follow_up_fields (KitLetterFields *fields, KitChange *change)
+{
+  GPtrArray *follow_ups = kit_change_get_follow_ups (change);
+  const char *asked = NULL;
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      KitFollowUp *f = g_ptr_array_index (follow_ups, i);
+      if (kit_date_parse (kit_follow_up_get_answered_date (f), NULL))
+        {
+          asked = NULL;  /* answered: later requests start again */
+          continue;
+        }
+      if (asked == NULL && kit_date_parse (kit_follow_up_get_requested_date (f), NULL))
+        asked = kit_follow_up_get_requested_date (f);
+    }
+  kit_letter_fields_set_condition (fields, "asked-before", asked != NULL);
+  set_date (fields, "change.asked-date", asked, _("when you asked"));
+}
+
 static void
 set_contact_fields (KitStore *store, KitLetterFields *fields, KitArrangement *arrangement)
 {
@@ -498,7 +521,10 @@ kit_letter_compose (KitStore *store, const KitLetterRequest *request,
   set_arrangement_fields (store, fields, arrangement, today);
   set_contact_fields (store, fields, arrangement);
   if (change != NULL)
-    set_change_fields (fields, change, kit_child_get_name (child));
+    {
+      set_change_fields (fields, change, kit_child_get_name (child));
+      set_follow_up_fields (fields, change);
+    }
 
   template = kit_letter_template_load (request->kind, request->easy_read, &warning);
   /* The caller shows it in plain words; nobody asked, it goes to the log. */

@@ -408,8 +408,23 @@ START_TEST (test_request_no_reason)
   setup (&f);
   set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
 
-  g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
-  g_autofree char *text = plain (document);
+  g_autoptr(KitDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  /* Not asked before: nothing said about it. */
+  {
+    g_autoptr(KitDocument) first = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
+    g_autofree char *first_text = plain (first);
+    assert_lacks (first_text, "I first asked");
+  }
+  /* Asked on 1 July (answered), again on 1 August and 1 September: the
+   * first request since the last answer counts. */
+  kt_exec (f.vault, "INSERT INTO follow_ups (change_id, requested_date, answered_date, answer) VALUES"
+                    " (2, '2026-07-01', '2026-07-10', 'We will write soon.'),"
+                    " (2, '2026-08-01', NULL, ''), (2, '2026-09-01', NULL, '')");
+  document = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
+  text = plain (document);
+  assert_contains (text, "I first asked for the reasons on 1 August 2026, and I have not had a reply yet.");
   assert_contains (text, "I was not given a reason for this change.");
   assert_contains (text, "the reasons for this change");
   assert_contains (text, "who made the decision");
