@@ -247,8 +247,11 @@ diary_where (KitStore *self, DiaryTable table, const KitDiaryFilter *filter, con
     g_string_append_printf (where, " AND %s.date >= :from", t);
   if (filter != NULL && !kit_date_is_unset (filter->to))
     g_string_append_printf (where, " AND %s.date <= :to", t);
+  /* "+": walk the entries in date order and look each up among the
+   * matches, rather than look up every match and sort (twice as fast for a
+   * common word; a few tenths of a millisecond slower for a rare one). */
   if (match != NULL && table == DIARY_ENTRIES)
-    g_string_append (where, " AND e.id IN (SELECT rowid FROM diary_fts WHERE diary_fts MATCH :match)");
+    g_string_append (where, " AND +e.id IN (SELECT rowid FROM diary_fts WHERE diary_fts MATCH :match)");
   return g_string_free (where, FALSE);
 }
 
@@ -422,6 +425,7 @@ read_entries (KitStore *self, const gint64 *ids, guint n, const char *search, GH
   kit_store_auto_stmt *snippets = NULL;
   g_autofree char *snippet_sql = NULL;
   g_autofree char *match = NULL;
+  gint64 low = G_MAXINT64, high = G_MININT64;
 
   if (stmt == NULL)
     return FALSE;
@@ -431,14 +435,26 @@ read_entries (KitStore *self, const gint64 *ids, guint n, const char *search, GH
   match = search_to_match (search);
   if (match == NULL)
     return TRUE;
+  /* FTS5 would run the whole search again for each id of an IN list it is
+   * given (slow for common words), so it gets a range of rowids instead and
+   * the list is checked apart ("+" keeps it from FTS5). */
   snippet_sql = g_strdup_printf ("SELECT diary_fts.rowid, snippet (diary_fts, -1, char (1), "
                                  "char (2), '…', %d) FROM diary_fts "
-                                 "JOIN diary_entries e ON e.id = diary_fts.rowid "
-                                 "WHERE diary_fts.rowid IN (%s) AND diary_fts MATCH :match "
-                                 "AND %%s", SNIPPET_TOKENS, list);
+                                 "WHERE +diary_fts.rowid IN (%s) "
+                                 "AND diary_fts.rowid BETWEEN :low AND :high "
+                                 "AND diary_fts MATCH :match AND EXISTS (SELECT 1 FROM "
+                                 "diary_entries e WHERE e.id = diary_fts.rowid AND %%s)",
+                                 SNIPPET_TOKENS, list);
   snippets = prepare_diary (self, snippet_sql, DIARY_ENTRIES, NULL, error);
   if (snippets == NULL)
     return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      low = MIN (low, ids[i]);
+      high = MAX (high, ids[i]);
+    }
+  sqlite3_bind_int64 (snippets, sqlite3_bind_parameter_index (snippets, ":low"), low);
+  sqlite3_bind_int64 (snippets, sqlite3_bind_parameter_index (snippets, ":high"), high);
   bind_named (snippets, ":match", match);
   bind_ids (snippets, ids, n);
   return step_rows (self, snippets, add_snippet, table, error);
