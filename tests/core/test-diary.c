@@ -333,6 +333,8 @@ START_TEST (test_search)
   assert_found (&f, "\"family centre\"", "2");
   assert_found (&f, "\"centre family\"", "");
   assert_found (&f, "\"family support\"", "4");
+  assert_found (&f, "\xe2\x80\x9c" "family centre" "\xe2\x80\x9d", "2");   /* “curly” */
+  assert_found (&f, "\"family", "4,2");   /* unclosed: still typing */
   /* Accents ignored both ways. */
   assert_found (&f, "cafe", "3");
   assert_found (&f, "CAFÉ", "3");
