@@ -7,6 +7,7 @@
 #include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-create-page.h"
+#include "kit-diary-editor.h"
 #include "kit-due-notification.h"
 #include "kit-lock-monitor.h"
 #include "kit-main-page.h"
@@ -115,6 +116,8 @@ update_actions (KitWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", self->vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove-child",
                                  self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-diary-entry",
+                                 self->store != NULL);
 }
 
 /* The store */
@@ -150,8 +153,9 @@ attach_store (KitWindow *self, GError **error)
   return TRUE;
 }
 
-/* Removals still offered for undo become final, so that the save that
- * follows (on locking or closing) holds them. */
+/* Removals still offered for undo become final, and what is being typed
+ * in the diary is saved, so that the save that follows (on locking or
+ * closing) holds them. */
 static void
 purge_removed (KitWindow *self)
 {
@@ -160,6 +164,7 @@ purge_removed (KitWindow *self)
   if (self->store == NULL)
     return;
   g_signal_handler_block (self->store, self->store_changed_id);
+  kit_diary_editor_save_all (GTK_WINDOW (self));
   if (!kit_store_purge_removed (self->store, &error))
     g_warning ("Removed children not yet deleted: %s", error->message);
   g_signal_handler_unblock (self->store, self->store_changed_id);
@@ -880,6 +885,12 @@ undo_remove_child_action (GtkWidget *widget, const char *action_name, GVariant *
   kit_main_page_undo_remove_child (self->main_page, g_variant_get_int64 (parameter));
 }
 
+static void
+undo_delete_diary_entry_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  kit_main_page_undo_delete_diary_entry (KIT_WINDOW (widget)->main_page);
+}
+
 /* Closing */
 
 static void
@@ -1104,6 +1115,8 @@ kit_window_class_init (KitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove-child", "x",
                                    undo_remove_child_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-diary-entry", NULL,
+                                   undo_delete_diary_entry_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
