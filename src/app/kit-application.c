@@ -271,7 +271,9 @@ kit_application_init (KitApplication *self)
     G_APPLICATION (self),
     _("Timing: keep-in-touch --open RECORD --passphrase-fd N --measure-startup\n"
       "unlocks RECORD with the passphrase read from file descriptor N, draws the main\n"
-      "window, prints “startup-ms N” and “after-unlock-ms N” on standard output, and quits."));
+      "window, prints “startup-ms N” and “after-unlock-ms N” on standard output, then\n"
+      "shows the busiest child's page and the diary, prints “child-page-ms N”,\n"
+      "“diary-page-ms N” and “peak-rss-kb N”, and quits."));
 }
 
 KitApplication *
