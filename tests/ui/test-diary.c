@@ -1,0 +1,498 @@
+/* test-diary.c — the diary through the real widgets under Xvfb: an entry
+ * written in the real editor is saved as she types (a process killed two
+ * seconds after the last keystroke still has it on disk); Review together
+ * hides private entries from the list and shows its banner, a wrong
+ * passphrase leaves it on, the right one turns it off, and it stays on
+ * across a lock. Today is fixed with KIT_TODAY. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <check.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kit-diary-editor.h"
+#include "kit-diary-model.h"
+#include "kit-diary-page.h"
+#include "kit-main-page.h"
+#include "kit-review-dialog.h"
+#include "kit-secure.h"
+#include "kit-store.h"
+#include "kit-unlock-page.h"
+#include "kit-vault.h"
+#include "kit-window.h"
+#include "kit-ui-test.h"
+
+#define TODAY "2027-05-20"
+#define PASSPHRASE "blue kettle on a rainy tuesday"
+#define FIRST_PART "We played snap and she laughed at my bad cards."
+#define LAST_WORDS "Before the bus she hugged me twice."
+
+/* Helpers */
+
+static void
+create_record (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitVault) vault = NULL;
+  KitKdfParams kdf;
+
+  kit_kdf_params_minimal (&kdf);
+  vault = kit_vault_create (path, PASSPHRASE, &kdf, NULL, &error);
+  ck_assert_msg (vault != NULL, "create: %s", error ? error->message : "?");
+  ck_assert (kit_vault_close (vault, TRUE, NULL));
+}
+
+static void
+unlock_with_widgets (const char *path)
+{
+  GtkWidget *row, *button;
+
+  kit_window_open_record (window, path);
+  kit_ui_assert_page ("unlock");
+  row = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "passphrase_row");
+  button = kit_ui_child ("unlock", KIT_TYPE_UNLOCK_PAGE, "unlock_button");
+  gtk_editable_set_text (GTK_EDITABLE (row), PASSPHRASE);
+  g_signal_emit_by_name (button, "clicked");
+  kit_ui_assert_page ("main");
+}
+
+static KitMainPage *
+main_page (void)
+{
+  return KIT_MAIN_PAGE (kit_window_get_page (window, "main"));
+}
+
+static KitDiaryPage *
+diary_page (void)
+{
+  return kit_main_page_get_diary_page (main_page ());
+}
+
+static void
+show_diary (void)
+{
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-diary", NULL));
+  kit_ui_spin (0.2);
+  ck_assert_str_eq (kit_main_page_get_shown (main_page ()), "diary");
+  ck_assert_ptr_nonnull (kit_diary_page_get_model (diary_page ()));
+}
+
+static guint
+n_listed (void)
+{
+  GListModel *model = kit_diary_page_get_model (diary_page ());
+
+  ck_assert_ptr_nonnull (model);
+  return kit_diary_model_get_n_entries (KIT_DIARY_MODEL (model));
+}
+
+static GtkWidget *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+window_gone (gpointer type)
+{
+  return find_window ((GType) GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static GtkWidget *
+part (GtkWidget *widget, GType type, const char *id)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, id);
+
+  ck_assert_msg (object != NULL, "no template child %s", id);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+open_new_entry (void)
+{
+  GtkWidget *editor;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (diary_page ()), "diary.new-entry", NULL));
+  editor = find_window (KIT_TYPE_DIARY_EDITOR);
+  ck_assert_msg (editor != NULL, "diary.new-entry opened no editor");
+  return editor;
+}
+
+/* Type @text at the end of the editor's text, as the keyboard would. */
+static void
+type_body (GtkWidget *editor, const char *text)
+{
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (part (editor, KIT_TYPE_DIARY_EDITOR, "body_view")));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+}
+
+static void
+type_row (GtkWidget *editor, const char *id, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (part (editor, KIT_TYPE_DIARY_EDITOR, id)), text);
+}
+
+static gboolean
+editor_saved (gpointer editor)
+{
+  return g_strcmp0 (kit_diary_editor_get_state_text (editor), "Saved") == 0;
+}
+
+static GtkToggleButton *
+feeling_button (GtkWidget *editor, const char *code)
+{
+  GtkWidget *box = part (editor, KIT_TYPE_DIARY_EDITOR, "feelings_box");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "kit-code"), code) == 0)
+        return GTK_TOGGLE_BUTTON (button);
+    }
+  ck_abort_msg ("no button for the feeling %s", code);
+  return NULL;
+}
+
+static gint64
+add_entry (KitStore *store, const char *title, const char *body, gboolean shared)
+{
+  g_autoptr(KitDiaryEntry) entry = kit_diary_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  kit_diary_entry_set_date (entry, "2027-05-01");
+  kit_diary_entry_set_title (entry, title);
+  kit_diary_entry_set_body (entry, body);
+  kit_diary_entry_set_shared (entry, shared);
+  ck_assert_msg (kit_store_save_diary_entry (store, entry, &error), "save: %s",
+                 error ? error->message : "?");
+  return kit_diary_entry_get_id (entry);
+}
+
+/* Whether the saved record at @path holds @text in an entry or a draft. */
+static gboolean
+record_holds (const char *path, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitVault) vault = kit_vault_open (path, PASSPHRASE, &error);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  ck_assert_msg (vault != NULL, "open: %s", error ? error->message : "?");
+  ck_assert_int_eq (sqlite3_prepare_v2 (kit_vault_get_db (vault),
+                                        "SELECT body FROM diary_entries "
+                                        "UNION ALL SELECT body FROM diary_drafts",
+                                        -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (strstr ((const char *) sqlite3_column_text (stmt, 0), text) != NULL)
+      found = TRUE;
+  sqlite3_finalize (stmt);
+  kit_vault_close (vault, TRUE, NULL);
+  return found;
+}
+
+/* The writer: a second process of this program (run with --writer RECORD)
+ * opens the record in a real window, writes an entry in the real editor,
+ * says "typed" after its last keystroke and goes on running until killed. */
+
+static int
+run_writer (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if (!kit_secure_init (&error))
+    return 2;
+  app = kit_application_new (0);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    return 2;
+  window = kit_window_new (GTK_APPLICATION (app), kit_application_get_settings (app));
+  gtk_window_present (GTK_WINDOW (window));
+  unlock_with_widgets (path);
+  show_diary ();
+  editor = open_new_entry ();
+  type_row (editor, "title_row", "Saturday at the park");
+  type_body (editor, FIRST_PART);
+  if (!kit_ui_wait_until (editor_saved, editor, 10))
+    return 3;
+  /* More, and then nothing more: the kill comes two seconds later. */
+  type_body (editor, "\n");
+  type_body (editor, LAST_WORDS);
+  printf ("typed\n");
+  fflush (stdout);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+/* Fixtures */
+
+static char *record;
+
+static void
+setup (void)
+{
+  g_setenv ("KIT_TODAY", TODAY, TRUE);
+  kit_ui_setup ("kit-diary-XXXXXX");
+  record = g_build_filename (tmpdir, "diary.kit", NULL);
+  create_record (record);
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&record, g_free);
+  kit_ui_teardown ();
+}
+
+/* Tests */
+
+/* Written in the real editor, killed two seconds after the last keystroke:
+ * the record on disk has every word. */
+START_TEST (test_killed_while_writing)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, "--writer", record, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+  int out_fd = -1;
+  FILE *out;
+  char line[64] = "";
+  int status = 0;
+
+  ck_assert_ptr_nonnull (self_exe);
+  ck_assert_msg (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out_fd, NULL, &error),
+                 "spawn: %s", error ? error->message : "?");
+  out = fdopen (out_fd, "r");
+  ck_assert_msg (fgets (line, sizeof line, out) != NULL && g_str_has_prefix (line, "typed"),
+                 "the writer stopped before typing (got \"%s\")", line);
+  g_usleep (2 * G_USEC_PER_SEC);
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  fclose (out);
+  g_spawn_close_pid (pid);
+  ck_assert (WIFSIGNALED (status));
+
+  ck_assert_msg (record_holds (record, FIRST_PART), "the saved entry is not in the record");
+  ck_assert_msg (record_holds (record, LAST_WORDS),
+                 "the last words, typed two seconds before the kill, are lost");
+}
+END_TEST
+
+/* The editor saves as she types, with no Save button; a date in the future
+ * is refused beside the field and what she wrote is kept as a draft. */
+START_TEST (test_editor_saves_as_she_types)
+{
+  KitStore *store;
+  GtkWidget *editor, *date_error;
+  g_autoptr(GArray) drafts = NULL;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  show_diary ();
+  ck_assert_uint_eq (n_listed (), 0);
+
+  editor = open_new_entry ();
+  /* Nothing typed: nothing saved, not even a draft. */
+  kit_ui_spin (1.5);
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 0);
+
+  type_row (editor, "title_row", "After contact");
+  type_body (editor, FIRST_PART);
+  gtk_toggle_button_set_active (feeling_button (editor, "sad"), TRUE);
+  ck_assert_msg (kit_ui_wait_until (editor_saved, editor, 10), "not saved as she typed");
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 1);
+  ck_assert_uint_eq (n_listed (), 1);
+  {
+    g_autoptr(KitDiaryEntry) entry =
+      kit_store_find_diary_entry (store, kit_diary_editor_get_entry_id (KIT_DIARY_EDITOR (editor)));
+
+    ck_assert_ptr_nonnull (entry);
+    ck_assert_str_eq (kit_diary_entry_get_body (entry), FIRST_PART);
+    ck_assert_str_eq (kit_diary_entry_get_date (entry), TODAY);
+    ck_assert (kit_diary_entry_has_feeling (entry, "sad"));
+    ck_assert (!kit_diary_entry_get_shared (entry));
+  }
+
+  /* A date in the future: said beside the date, and kept as a draft. */
+  date_error = part (editor, KIT_TYPE_DIARY_EDITOR, "date_error");
+  type_row (editor, "date_row", "1/1/2030");
+  type_body (editor, " More.");
+  kit_ui_spin (1.8);
+  ck_assert (gtk_widget_get_visible (date_error));
+  drafts = kit_store_list_diary_drafts (store);
+  ck_assert_uint_eq (drafts->len, 1);
+  ck_assert_str_eq (kit_diary_editor_get_state_text (KIT_DIARY_EDITOR (editor)),
+                    "Kept as a draft, not yet in your diary");
+
+  /* Put right: saved, the message and the draft gone. */
+  type_row (editor, "date_row", "19/5/2027");
+  ck_assert (kit_ui_wait_until (editor_saved, editor, 10));
+  ck_assert (!gtk_widget_get_visible (date_error));
+  g_clear_pointer (&drafts, g_array_unref);
+  drafts = kit_store_list_diary_drafts (store);
+  ck_assert_uint_eq (drafts->len, 0);
+
+  gtk_window_close (GTK_WINDOW (editor));
+  ck_assert (kit_ui_wait_until (window_gone, GSIZE_TO_POINTER (KIT_TYPE_DIARY_EDITOR), 10));
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 1);
+
+  /* Ctrl+N on the diary, listed in the shortcuts window. */
+  ck_assert (kit_ui_has_shortcut (GTK_WIDGET (diary_page ()), "<Control>n"));
+  ck_assert (kit_ui_help_lists ("<Control>n"));
+  ck_assert (kit_ui_help_lists ("<Control>f"));
+}
+END_TEST
+
+static gboolean
+review_is (gpointer on)
+{
+  KitStore *store = kit_window_get_store (window);
+
+  return store != NULL && kit_store_get_review_mode (store) == GPOINTER_TO_INT (on);
+}
+
+static gboolean
+dialog_has_error (gpointer dialog)
+{
+  return *kit_review_dialog_get_error (dialog) != '\0';
+}
+
+static void
+search_for (const char *words)
+{
+  gtk_editable_set_text (GTK_EDITABLE (kit_diary_page_get_search_entry (diary_page ())), words);
+  kit_ui_spin (0.6);
+}
+
+/* Review together hides private entries at once; turning it off asks for
+ * the passphrase; it stays on across a lock. */
+START_TEST (test_review_together)
+{
+  KitStore *store;
+  GtkToggleButton *button;
+  GtkWidget *dialog;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  add_entry (store, "Private one", "A private thought about the meeting", FALSE);
+  add_entry (store, "Private two", "Another private thought", FALSE);
+  add_entry (store, "For the review", "Shared thought: contact went well", TRUE);
+  show_diary ();
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_listed (), 3);
+  ck_assert (!kit_diary_page_get_banner_shown (diary_page ()));
+
+  button = kit_main_page_get_review_button (main_page ());
+  gtk_toggle_button_set_active (button, TRUE);
+  ck_assert (kit_ui_wait_until (review_is, GINT_TO_POINTER (TRUE), 5));
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_listed (), 1);
+  ck_assert (kit_diary_page_get_banner_shown (diary_page ()));
+  search_for ("private");
+  ck_assert_uint_eq (n_listed (), 0);
+  search_for ("thought");
+  ck_assert_uint_eq (n_listed (), 1);
+  search_for ("");
+
+  /* Off asks first; a wrong passphrase leaves it on. */
+  gtk_toggle_button_set_active (button, FALSE);
+  kit_ui_spin (0.2);
+  dialog = find_window (KIT_TYPE_REVIEW_DIALOG);
+  ck_assert_msg (dialog != NULL, "turning it off asked for nothing");
+  ck_assert (kit_store_get_review_mode (store));
+  ck_assert (gtk_toggle_button_get_active (button));
+  kit_review_dialog_submit (KIT_REVIEW_DIALOG (dialog), "not the passphrase");
+  ck_assert (kit_ui_wait_until (dialog_has_error, dialog, 30));
+  ck_assert (kit_store_get_review_mode (store));
+  ck_assert_uint_eq (n_listed (), 1);
+
+  kit_review_dialog_submit (KIT_REVIEW_DIALOG (dialog), PASSPHRASE);
+  ck_assert (kit_ui_wait_until (review_is, GINT_TO_POINTER (FALSE), 30));
+  ck_assert (kit_ui_wait_until (window_gone, GSIZE_TO_POINTER (KIT_TYPE_REVIEW_DIALOG), 5));
+  kit_ui_spin (0.2);
+  ck_assert (!gtk_toggle_button_get_active (button));
+  ck_assert_uint_eq (n_listed (), 3);
+  ck_assert (!kit_diary_page_get_banner_shown (diary_page ()));
+
+  /* On again, then the record locks and unlocks: still on. */
+  gtk_toggle_button_set_active (button, TRUE);
+  ck_assert (kit_ui_wait_until (review_is, GINT_TO_POINTER (TRUE), 5));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  kit_ui_assert_page ("unlock");
+  unlock_with_widgets (record);
+  ck_assert (kit_store_get_review_mode (kit_window_get_store (window)));
+  ck_assert (gtk_toggle_button_get_active (button));
+  show_diary ();
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_listed (), 1);
+  ck_assert (kit_diary_page_get_banner_shown (diary_page ()));
+}
+END_TEST
+
+static Suite *
+diary_suite (void)
+{
+  Suite *suite = suite_create ("diary");
+  TCase *tc = tcase_create ("diary");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_killed_while_writing);
+  tcase_add_test (tc, test_editor_saves_as_she_types);
+  tcase_add_test (tc, test_review_together);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (int argc, char *argv[])
+{
+  SRunner *runner;
+  int failed;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      fprintf (stderr, "test-diary: no display (DISPLAY is not set). Run it under "
+                       "xvfb-run -a, as `meson test --suite ui` does; it is not skipped.\n");
+      return EXIT_FAILURE;
+    }
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("KIT_KDF_MINIMAL", "1", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+  if (argc == 3 && g_strcmp0 (argv[1], "--writer") == 0)
+    return run_writer (argv[2]);
+
+  runner = srunner_create (diary_suite ());
+  srunner_set_fork_status (runner, CK_FORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
