@@ -682,6 +682,24 @@ start_measuring_frame (KitWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->main_page));
 }
 
+/* Undocumented, for screenshots (with --passphrase-fd): KIT_DEBUG_PAGE=diary
+ * shows the diary, diary-editor opens a new entry over it, review turns
+ * Review together on first. */
+static void
+show_debug_page (KitWindow *self)
+{
+  const char *page = g_getenv ("KIT_DEBUG_PAGE");
+
+  if (page == NULL || (!g_str_has_prefix (page, "diary") && g_strcmp0 (page, "review") != 0))
+    return;
+  if (g_strcmp0 (page, "review") == 0 && self->store != NULL)
+    kit_store_set_review_mode (self->store, TRUE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-diary", NULL);
+  if (g_strcmp0 (page, "diary-editor") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (kit_main_page_get_diary_page (self->main_page)),
+                                "diary.new-entry", NULL);
+}
+
 static void
 on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -720,6 +738,8 @@ on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
   show_page (self, "main");
   if (self->measure_start_us > 0)
     start_measuring_frame (self);
+  else
+    show_debug_page (self);
 }
 
 static void
