@@ -216,31 +216,61 @@ record_holds (const char *path, const char *text)
  * opens the record in a real window, writes an entry in the real editor,
  * says "typed" after its last keystroke and goes on running until killed. */
 
+/* Check's asserts only work inside a test, so the writer says what went
+ * wrong on standard error and exits. */
+static void
+writer_check (gboolean ok, const char *what)
+{
+  if (!ok)
+    {
+      fprintf (stderr, "writer: %s\n", what);
+      exit (3);
+    }
+}
+
 static int
 run_writer (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *editor;
+  GtkWidget *editor, *row, *title, *body;
+  GtkTextIter end;
+  GtkTextBuffer *buffer;
 
-  if (!kit_secure_init (&error))
-    return 2;
+  writer_check (kit_secure_init (&error), "kit_secure_init");
   app = kit_application_new (0);
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    return 2;
+  writer_check (g_application_register (G_APPLICATION (app), NULL, &error), "register");
   window = kit_window_new (GTK_APPLICATION (app), kit_application_get_settings (app));
   gtk_window_present (GTK_WINDOW (window));
-  unlock_with_widgets (path);
-  show_diary ();
-  editor = open_new_entry ();
-  type_row (editor, "title_row", "Saturday at the park");
-  type_body (editor, FIRST_PART);
-  if (!kit_ui_wait_until (editor_saved, editor, 10))
-    return 3;
+
+  kit_window_open_record (window, path);
+  writer_check (kit_ui_wait_until (kit_ui_page_is, (gpointer) "unlock", 60), "no unlock page");
+  row = GTK_WIDGET (gtk_widget_get_template_child (kit_window_get_page (window, "unlock"),
+                                                   KIT_TYPE_UNLOCK_PAGE, "passphrase_row"));
+  gtk_editable_set_text (GTK_EDITABLE (row), PASSPHRASE);
+  g_signal_emit_by_name (gtk_widget_get_template_child (kit_window_get_page (window, "unlock"),
+                                                        KIT_TYPE_UNLOCK_PAGE, "unlock_button"),
+                         "clicked");
+  writer_check (kit_ui_wait_until (kit_ui_page_is, (gpointer) "main", 60), "not unlocked");
+  writer_check (gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-diary", NULL),
+                "no diary");
+  kit_ui_spin (0.2);
+  writer_check (gtk_widget_activate_action (GTK_WIDGET (diary_page ()), "diary.new-entry", NULL),
+                "no new entry");
+  editor = find_window (KIT_TYPE_DIARY_EDITOR);
+  writer_check (editor != NULL, "no editor");
+  title = GTK_WIDGET (gtk_widget_get_template_child (editor, KIT_TYPE_DIARY_EDITOR, "title_row"));
+  body = GTK_WIDGET (gtk_widget_get_template_child (editor, KIT_TYPE_DIARY_EDITOR, "body_view"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Saturday at the park");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, FIRST_PART, -1, TRUE);
+  writer_check (kit_ui_wait_until (editor_saved, editor, 10), "not saved as typed");
   /* More, and then nothing more: the kill comes two seconds later. */
-  type_body (editor, "\n");
-  type_body (editor, LAST_WORDS);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "\n" LAST_WORDS, -1, TRUE);
   printf ("typed\n");
   fflush (stdout);
   for (;;)
