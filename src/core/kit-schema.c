@@ -138,6 +138,22 @@ static const char *const migrations[] = {
   ");"
   "CREATE INDEX important_dates_child ON important_dates (child_id);"
   "CREATE INDEX sessions_date ON sessions (date);",
+  /* 3: the diary's drafts (what the editor holds when it cannot be saved as
+   * an entry yet; entry_id 0 for a new entry), and the indexes its lists use. */
+  "CREATE TABLE diary_drafts ("
+  "  entry_id INTEGER PRIMARY KEY,"
+  "  date TEXT,"
+  "  child_id INTEGER,"
+  "  session_id INTEGER,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  feelings TEXT NOT NULL DEFAULT '',"
+  "  feelings_text TEXT NOT NULL DEFAULT '',"
+  "  shared INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX diary_child_date ON diary_entries (child_id, date);"
+  "CREATE INDEX diary_shared_date ON diary_entries (shared, date);",
 };
 
 static gboolean

@@ -80,6 +80,10 @@ static const Count counts[] = {
   { "sessions", "SELECT count(*) FROM sessions", NULL },
   { "diary_entries", "SELECT count(*) FROM diary_entries",
     "SELECT count(*) FROM diary_entries WHERE shared = 1" },
+  /* Private entries are exactly what Review together hides. */
+  { "diary_private", "SELECT count(*) FROM diary_entries WHERE shared = 0",
+    "SELECT 0" },
+  { "diary_shared", "SELECT count(*) FROM diary_entries WHERE shared = 1", NULL },
   { "letters", "SELECT count(*) FROM letters", NULL },
 };
 

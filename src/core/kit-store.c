@@ -30,6 +30,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_REVIEW_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kit_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, kit_store_get_review_mode (KIT_STORE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kit_store_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  g_autoptr (GError) error = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      if (!kit_store_set_review_mode (KIT_STORE (object), g_value_get_boolean (value), &error))
+        g_warning ("Review together could not be changed: %s", error->message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kit_store_finalize (GObject *object)
 {
@@ -48,6 +85,14 @@ kit_store_class_init (KitStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = kit_store_finalize;
+  object_class->get_property = kit_store_get_property;
+  object_class->set_property = kit_store_set_property;
+
+  /* Review together (kit-store-diary.c): kept in the record's meta. */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

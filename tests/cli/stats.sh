@@ -19,7 +19,7 @@ case "$compact" in
 esac
 [ "$(grep -c . "$TMP/out")" -ge 1 ] || fail "stats printed nothing"
 for key in children people arrangements changes sessions diary_entries letters \
-           changes_with_reason changes_partly_reason changes_without_reason \
+           diary_private diary_shared changes_with_reason changes_partly_reason changes_without_reason \
            told_in_writing requests_unanswered; do
   expect_count "$key" 0
 done
@@ -30,6 +30,8 @@ case "$(stats_compact)" in
   "{"*"}") ;;
   *) fail "stats --review is not one JSON object: $(stats_compact)" ;;
 esac
+expect_count diary_private 0
+expect_count diary_shared 0
 
 # A record filled by hand: Mia's four changes and three follow-ups, and Sam,
 # removed (but not yet purged), whose change and follow-up must not count.
@@ -57,6 +59,24 @@ expect_count changes_without_reason 2
 expect_count told_in_writing 2
 expect_count requests_unanswered 2
 expect_count history_intact false
+
+# The diary: three private entries and two shared. --review counts only
+# what Review together shows: no private entry at all.
+run 0 "$SQL" "$rec" "INSERT INTO diary_entries (date, body, shared) VALUES
+  ('2026-01-01', 'private one', 0), ('2026-01-02', 'shared one', 1),
+  ('2026-01-03', 'private two', 0), ('2026-01-04', 'shared two', 1),
+  ('2026-01-05', 'private three', 0)"
+run 0 "$CLI" --passphrase-fd 3 stats "$rec" 3<"$pass"
+expect_count diary_entries 5
+expect_count diary_private 3
+expect_count diary_shared 2
+run 0 "$CLI" --passphrase-fd 3 stats "$rec" --review 3<"$pass"
+expect_count diary_entries 2
+expect_count diary_private 0
+expect_count diary_shared 2
+# The other counts do not change with --review.
+expect_count children 2
+expect_count changes 5
 
 # The benchmark record's chains are real: intact, and the counts agree with
 # the table. Altering one change breaks it.
