@@ -1,7 +1,9 @@
 /* kit-diary-row.c — one row of the diary list: a month heading, or an entry
  * with its date, title, child, feelings, a line of its text (or the search
- * extract, its matches in bold) and a "Shared in review" tag. Built in code:
- * the list view makes a few dozen of these and rebinds them as it scrolls. */
+ * extract, its matches in bold) and a "Shared in review" tag. Built in code
+ * and kept cheap: GTK 4.8's list view makes some 200 of these when the diary
+ * opens, so the long texts are GtkInscriptions (which don't measure their
+ * text) and the feeling icons are made once and only changed after. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +12,8 @@
 #include "kit-diary-entry.h"
 #include "kit-diary-row.h"
 #include "kit-vocab.h"
+
+#define MAX_FEELINGS 10   /* as many as KIT_VOCAB_FEELING has */
 
 struct _KitDiaryRow
 {
@@ -21,6 +25,7 @@ struct _KitDiaryRow
   GtkWidget *title;
   GtkWidget *child;
   GtkWidget *feelings;   /* box of icons */
+  GtkWidget *feeling_images[MAX_FEELINGS];
   GtkWidget *shared;
   GtkWidget *text;
 };
@@ -80,13 +85,26 @@ first_line (const char *body)
   return g_strdup ("");
 }
 
+static GtkWidget *
+new_inscription (const char *css_class)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (text, css_class);
+  return text;
+}
+
 static void
 clear_feelings (KitDiaryRow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->feelings)) != NULL)
-    gtk_box_remove (GTK_BOX (self->feelings), child);
+  for (guint i = 0; i < MAX_FEELINGS; i++)
+    gtk_widget_set_visible (self->feeling_images[i], FALSE);
 }
 
 static void
@@ -94,26 +112,25 @@ show_feelings (KitDiaryRow *self, KitDiaryEntry *entry, GString *accessible)
 {
   g_auto(GStrv) codes = g_strsplit (kit_diary_entry_get_feelings (entry) != NULL
                                       ? kit_diary_entry_get_feelings (entry) : "", ",", 0);
-  gboolean any = FALSE;
+  guint shown = 0;
 
-  clear_feelings (self);
-  for (guint i = 0; codes[i] != NULL; i++)
+  for (guint i = 0; codes[i] != NULL && shown < MAX_FEELINGS; i++)
     {
-      GtkWidget *image;
+      GtkWidget *image = self->feeling_images[shown];
       const char *label;
 
       if (*codes[i] == '\0')
         continue;
       label = kit_vocab_label (KIT_VOCAB_FEELING, codes[i]);
-      image = gtk_image_new_from_icon_name (kit_diary_feeling_icon (codes[i]));
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), kit_diary_feeling_icon (codes[i]));
       gtk_widget_set_tooltip_text (image, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      gtk_box_append (GTK_BOX (self->feelings), image);
-      g_string_append_printf (accessible, "%s%s", any ? ", " : ". ", label);
-      any = TRUE;
+      gtk_widget_set_visible (image, TRUE);
+      g_string_append_printf (accessible, "%s%s", shown > 0 ? ", " : ". ", label);
+      shown++;
     }
-  gtk_widget_set_visible (self->feelings, any);
+  for (guint i = shown; i < MAX_FEELINGS; i++)
+    gtk_widget_set_visible (self->feeling_images[i], FALSE);
+  gtk_widget_set_visible (self->feelings, shown > 0);
 }
 
 static void
@@ -128,7 +145,7 @@ show_entry (KitDiaryRow *self, KitDiaryEntry *entry)
   gboolean has_title = title != NULL && *title != '\0';
 
   gtk_label_set_text (GTK_LABEL (self->date), date != NULL ? date : "");
-  gtk_label_set_text (GTK_LABEL (self->title), has_title ? title : _("Untitled"));
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->title), has_title ? title : _("Untitled"));
   gtk_widget_set_opacity (self->title, has_title ? 1.0 : 0.6);
   g_string_append_printf (accessible, ". %s", has_title ? title : _("Untitled"));
   gtk_label_set_text (GTK_LABEL (self->child), child != NULL ? child : "");
@@ -141,13 +158,16 @@ show_entry (KitDiaryRow *self, KitDiaryEntry *entry)
     g_string_append_printf (accessible, ". %s", _("Shared in review"));
 
   if (snippet != NULL && *snippet != '\0')
-    gtk_label_set_markup (GTK_LABEL (self->text), snippet);
+    {
+      gtk_inscription_set_markup (GTK_INSCRIPTION (self->text), snippet);
+      gtk_widget_set_visible (self->text, TRUE);
+    }
   else
     {
       line = first_line (kit_diary_entry_get_body (entry));
-      gtk_label_set_text (GTK_LABEL (self->text), line);
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->text), line);
+      gtk_widget_set_visible (self->text, *line != '\0');
     }
-  gtk_widget_set_visible (self->text, *gtk_label_get_text (GTK_LABEL (self->text)) != '\0');
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible->str, -1);
 }
@@ -188,8 +208,7 @@ kit_diary_row_init (KitDiaryRow *self)
 
   self->entry_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_add_css_class (self->entry_box, "kit-diary-entry");
-  self->title = new_label ("heading");
-  gtk_widget_set_hexpand (self->title, TRUE);
+  self->title = new_inscription ("heading");
   self->date = new_label ("dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (self->date), PANGO_ELLIPSIZE_NONE);
   gtk_widget_add_css_class (self->date, "caption");
@@ -200,6 +219,13 @@ kit_diary_row_init (KitDiaryRow *self)
   self->child = new_label ("caption-heading");
   self->feelings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_add_css_class (self->feelings, "dim-label");
+  for (guint i = 0; i < MAX_FEELINGS; i++)
+    {
+      /* The row's own label says the feelings. */
+      self->feeling_images[i] = g_object_new (GTK_TYPE_IMAGE, "accessible-role",
+                                              GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      gtk_box_append (GTK_BOX (self->feelings), self->feeling_images[i]);
+    }
   self->shared = gtk_label_new (_("Shared in review"));
   gtk_widget_add_css_class (self->shared, "kit-pill");
   gtk_widget_add_css_class (self->shared, "kit-diary-shared");
@@ -208,8 +234,7 @@ kit_diary_row_init (KitDiaryRow *self)
   gtk_box_append (GTK_BOX (middle), self->feelings);
   gtk_box_append (GTK_BOX (middle), self->shared);
 
-  self->text = new_label ("dim-label");
-  gtk_label_set_single_line_mode (GTK_LABEL (self->text), TRUE);
+  self->text = new_inscription ("dim-label");
 
   gtk_box_append (GTK_BOX (self->entry_box), top);
   gtk_box_append (GTK_BOX (self->entry_box), middle);
@@ -244,11 +269,11 @@ kit_diary_row_set_item (KitDiaryRow *self, GObject *item)
   else
     {
       /* Not read yet: an empty row of the same height, filled when bound again. */
-      gtk_label_set_text (GTK_LABEL (self->title), " ");
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->title), " ");
       gtk_label_set_text (GTK_LABEL (self->date), "");
       gtk_widget_set_visible (self->child, FALSE);
       clear_feelings (self);
       gtk_widget_set_visible (self->shared, FALSE);
-      gtk_label_set_text (GTK_LABEL (self->text), " ");
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->text), " ");
     }
 }
