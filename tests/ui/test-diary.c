@@ -16,12 +16,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kit-arrangement.h"
+#include "kit-change.h"
+#include "kit-child.h"
 #include "kit-diary-editor.h"
 #include "kit-diary-model.h"
 #include "kit-diary-page.h"
 #include "kit-main-page.h"
 #include "kit-review-dialog.h"
 #include "kit-secure.h"
+#include "kit-session.h"
 #include "kit-store.h"
 #include "kit-unlock-page.h"
 #include "kit-vault.h"
@@ -484,6 +488,143 @@ START_TEST (test_review_together)
 }
 END_TEST
 
+/* Locking while she types saves what she typed, before the record closes. */
+START_TEST (test_lock_saves_at_once)
+{
+  GtkWidget *editor;
+  KitStore *store;
+  g_autoptr(KitDiaryEntry) entry = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  unlock_with_widgets (record);
+  show_diary ();
+  editor = open_new_entry ();
+  type_row (editor, "title_row", "Just before the lock");
+  type_body (editor, LAST_WORDS);
+  /* No time for the autosave. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  kit_ui_assert_page ("unlock");
+  ck_assert (window_gone (GSIZE_TO_POINTER (KIT_TYPE_DIARY_EDITOR)));
+  ck_assert (record_holds (record, LAST_WORDS));
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  ids = kit_store_list_diary_ids (store, NULL, NULL, NULL);
+  ck_assert_uint_eq (ids->len, 1);
+  entry = kit_store_find_diary_entry (store, g_array_index (ids, gint64, 0));
+  ck_assert_str_eq (kit_diary_entry_get_body (entry), LAST_WORDS);
+}
+END_TEST
+
+static AdwMessageDialog *
+find_question (void)
+{
+  return ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Deleting asks first, and can be undone from the toast. */
+START_TEST (test_delete_and_undo)
+{
+  KitStore *store;
+  GtkWidget *editor;
+  AdwMessageDialog *question;
+  gint64 id;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  id = add_entry (store, "To be deleted", "Words that come back", FALSE);
+  show_diary ();
+  kit_diary_page_open_entry (diary_page (), id);
+  editor = find_window (KIT_TYPE_DIARY_EDITOR);
+  ck_assert_ptr_nonnull (editor);
+  ck_assert (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  kit_ui_spin (0.2);
+  question = find_question ();
+  ck_assert_msg (question != NULL, "deleting asked nothing");
+  adw_message_dialog_response (question, "cancel");
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 1);
+
+  ck_assert (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  kit_ui_spin (0.2);
+  adw_message_dialog_response (find_question (), "remove");
+  ck_assert (kit_ui_wait_until (window_gone, GSIZE_TO_POINTER (KIT_TYPE_DIARY_EDITOR), 5));
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 0);
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (n_listed (), 0);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-diary-entry",
+                                         NULL));
+  kit_ui_spin (0.2);
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 1);
+  ck_assert_uint_eq (n_listed (), 1);
+}
+END_TEST
+
+/* "Write about this session" opens a new entry about that child and
+ * session; "Diary entries" on the child page shows only that child's. */
+START_TEST (test_from_session_and_child)
+{
+  KitStore *store;
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) arrangement = NULL;
+  g_autoptr(KitChange) change = NULL;
+  g_autoptr(KitSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitDiaryEntry) entry = NULL;
+  gint64 child_id, session_id;
+  GtkWidget *editor;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  kit_child_set_name (child, "Mia Jones");
+  kit_child_set_date_of_birth (child, "2020-06-01");
+  ck_assert_msg (kit_store_save_child (store, child, &error), "child: %s",
+                 error ? error->message : "?");
+  child_id = kit_child_get_id (child);
+  arrangement = kit_arrangement_new (child_id);
+  kit_arrangement_set_kind (arrangement, "video-call");
+  kit_arrangement_set_freq_count (arrangement, 1);
+  kit_arrangement_set_freq_unit (arrangement, "month");
+  kit_arrangement_set_start_date (arrangement, "2025-01-01");
+  kit_arrangement_set_status (arrangement, "active");
+  change = kit_change_new (child_id, 0);
+  kit_change_set_what_changed (change, "started");
+  kit_change_set_effective_date (change, "2025-01-01");
+  kit_change_set_decided_by (change, "court");
+  kit_change_set_reason_given (change, "yes");
+  ck_assert_msg (kit_store_record_change (store, change, arrangement, &error),
+                 "arrangement: %s", error ? error->message : "?");
+  session = kit_session_new (kit_arrangement_get_id (arrangement));
+  kit_session_set_kind (session, "contact");
+  kit_session_set_date (session, "2027-05-18");
+  kit_session_set_status (session, "happened");
+  ck_assert_msg (kit_store_save_session (store, session, &error), "session: %s",
+                 error ? error->message : "?");
+  session_id = kit_session_get_id (session);
+  add_entry (store, "Not about Mia", "Another day", FALSE);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.write-about-session",
+                                         "(xx)", child_id, session_id));
+  editor = find_window (KIT_TYPE_DIARY_EDITOR);
+  ck_assert_ptr_nonnull (editor);
+  type_body (editor, "She showed me her drawings.");
+  ck_assert (kit_ui_wait_until (editor_saved, editor, 10));
+  entry = kit_store_find_diary_entry (store, kit_diary_editor_get_entry_id (KIT_DIARY_EDITOR (editor)));
+  ck_assert_int_eq (kit_diary_entry_get_child_id (entry), child_id);
+  ck_assert_int_eq (kit_diary_entry_get_session_id (entry), session_id);
+  gtk_window_close (GTK_WINDOW (editor));
+  ck_assert (kit_ui_wait_until (window_gone, GSIZE_TO_POINTER (KIT_TYPE_DIARY_EDITOR), 5));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (main_page ()), "main.show-child-diary", "x",
+                                         child_id));
+  kit_ui_spin (0.3);
+  ck_assert_str_eq (kit_main_page_get_shown (main_page ()), "diary");
+  ck_assert_uint_eq (n_listed (), 1);
+  ck_assert_uint_eq (kit_store_count_diary (store, NULL), 2);
+}
+END_TEST
+
 static Suite *
 diary_suite (void)
 {
@@ -495,6 +636,9 @@ diary_suite (void)
   tcase_add_test (tc, test_killed_while_writing);
   tcase_add_test (tc, test_editor_saves_as_she_types);
   tcase_add_test (tc, test_review_together);
+  tcase_add_test (tc, test_lock_saves_at_once);
+  tcase_add_test (tc, test_delete_and_undo);
+  tcase_add_test (tc, test_from_session_and_child);
   suite_add_tcase (suite, tc);
   return suite;
 }
