@@ -684,7 +684,7 @@ start_measuring_frame (KitWindow *self)
 
 /* Undocumented, for screenshots (with --passphrase-fd): KIT_DEBUG_PAGE=diary
  * shows the diary, diary-editor opens a new entry over it, review turns
- * Review together on first. */
+ * Review together on first; KIT_DEBUG_SEARCH=WORDS searches the diary. */
 static void
 show_debug_page (KitWindow *self)
 {
@@ -698,6 +698,10 @@ show_debug_page (KitWindow *self)
   if (g_strcmp0 (page, "diary-editor") == 0)
     gtk_widget_activate_action (GTK_WIDGET (kit_main_page_get_diary_page (self->main_page)),
                                 "diary.new-entry", NULL);
+  if (g_getenv ("KIT_DEBUG_SEARCH") != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (kit_diary_page_get_search_entry (
+                             kit_main_page_get_diary_page (self->main_page))),
+                           g_getenv ("KIT_DEBUG_SEARCH"));
 }
 
 static void
