@@ -35,6 +35,7 @@ struct _KitDiaryEditor
   GtkLabel *body_error;
   GtkFlowBox *feelings_box;
   AdwEntryRow *feelings_text_row;
+  AdwActionRow *share_row;
   GtkSwitch *share_switch;
 
   KitStore *store;
@@ -458,6 +459,7 @@ kit_diary_editor_class_init (KitDiaryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitDiaryEditor, body_error);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryEditor, feelings_box);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryEditor, feelings_text_row);
+  gtk_widget_class_bind_template_child (widget_class, KitDiaryEditor, share_row);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryEditor, share_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_child_selected);
@@ -513,6 +515,19 @@ kit_diary_editor_new (GtkWindow *parent, KitStore *store, gint64 entry_id, gint6
       self->entry = kit_diary_entry_new ();
       kit_diary_entry_set_child_id (self->entry, child_id);
       kit_diary_entry_set_session_id (self->entry, session_id);
+    }
+  /* Written while Review together is on, it is written in front of the
+   * person she sits with: shared, and it stays so until she turns it off
+   * (a private entry would vanish from under her as she typed). */
+  if (kit_store_get_review_mode (store))
+    {
+      if (kit_diary_entry_get_id (self->entry) == 0)
+        kit_diary_entry_set_shared (self->entry, TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->share_row), FALSE);
+      adw_action_row_set_subtitle (self->share_row,
+                                   _("While Review together is on, what you write here is "
+                                     "shared in review. Turn Review together off to change "
+                                     "this."));
     }
   /* What was left unfinished of it is taken up again. */
   draft = kit_store_get_diary_draft (store, kit_diary_entry_get_id (self->entry));

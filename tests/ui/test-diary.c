@@ -625,6 +625,40 @@ START_TEST (test_from_session_and_child)
 }
 END_TEST
 
+/* An entry left unfinished is offered when the diary opens, and opens
+ * where she left it. */
+START_TEST (test_draft_offered)
+{
+  KitStore *store;
+  g_autoptr(KitDiaryEntry) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *revealer, *editor, *title;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  draft = kit_diary_entry_new ();
+  kit_diary_entry_set_date (draft, "2027-05-19");
+  kit_diary_entry_set_title (draft, "Half written");
+  ck_assert_msg (kit_store_save_diary_draft (store, draft, &error), "draft: %s",
+                 error ? error->message : "?");
+  show_diary ();
+  revealer = part (GTK_WIDGET (diary_page ()), KIT_TYPE_DIARY_PAGE, "draft_revealer");
+  ck_assert (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (diary_page ()), "diary.open-draft", NULL));
+  editor = find_window (KIT_TYPE_DIARY_EDITOR);
+  ck_assert_ptr_nonnull (editor);
+  title = part (editor, KIT_TYPE_DIARY_EDITOR, "title_row");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (title)), "Half written");
+  type_body (editor, FIRST_PART);
+  ck_assert (kit_ui_wait_until (editor_saved, editor, 10));
+  gtk_window_close (GTK_WINDOW (editor));
+  ck_assert (kit_ui_wait_until (window_gone, GSIZE_TO_POINTER (KIT_TYPE_DIARY_EDITOR), 5));
+  kit_ui_spin (0.3);
+  ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  ck_assert_uint_eq (n_listed (), 1);
+}
+END_TEST
+
 static Suite *
 diary_suite (void)
 {
@@ -639,6 +673,7 @@ diary_suite (void)
   tcase_add_test (tc, test_lock_saves_at_once);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_from_session_and_child);
+  tcase_add_test (tc, test_draft_offered);
   suite_add_tcase (suite, tc);
   return suite;
 }
