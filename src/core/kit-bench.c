@@ -8,12 +8,14 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "kit-chain.h"
+#include "kit-diary-model.h"
 #include "kit-error.h"
 #include "kit-record-format.h"
 #include "kit-store.h"
@@ -22,6 +24,9 @@
 #define BENCH_SEED       20240601
 #define BENCH_SAVES      50
 #define CHILD_PAGE_RUNS  9
+#define DIARY_PAGE_RUNS  9
+#define DIARY_PAGE_ITEMS 40
+#define DIARY_SNIPPETS   50
 #define DIARY_BODY_CHARS 600
 
 typedef struct {
@@ -786,6 +791,92 @@ time_child_page (sqlite3 *db, GError **error)
   return runs[CHILD_PAGE_RUNS / 2];
 }
 
+/* The diary's searches: each as the diary page makes it, the matching ids
+ * and the first page of entries with their snippets. Common words, a phrase,
+ * prefixes (as she types), a name, a word found nowhere. The median of one
+ * run of each, after a first run that warms the caches, in ms. */
+static double
+time_diary_search (KitStore *store, GError **error)
+{
+  static const char *const searches[] = {
+    "letter", "social worker", "\"family centre\"", "phot", "birthday card", "calm",
+    "review meeting", "Amelia", "cried", "sum", "questions before the meeting", "the",
+    "grateful", "\"I felt proud\"", "hope", "zebra",
+  };
+  double runs[G_N_ELEMENTS (searches)];
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        KitDiaryFilter filter = { .search = searches[i] };
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr (GArray) ids = kit_store_list_diary_ids (store, &filter, NULL, error);
+        g_autoptr (GPtrArray) entries = NULL;
+
+        if (ids == NULL)
+          return -1;
+        entries = kit_store_get_diary_entries (store, (const gint64 *) (gpointer) ids->data,
+                                               MIN (ids->len, DIARY_SNIPPETS), searches[i], error);
+        if (entries == NULL)
+          return -1;
+        runs[i] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+  qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
+  return (runs[G_N_ELEMENTS (runs) / 2 - 1] + runs[G_N_ELEMENTS (runs) / 2]) / 2;
+}
+
+/* The diary page's list: the model made and its first rows (headings and
+ * entries) read, as a list view showing them does. */
+static KitDiaryModel *
+open_diary_page (KitStore *store)
+{
+  KitDiaryModel *model = kit_diary_model_new (store, NULL);
+  guint n = MIN (DIARY_PAGE_ITEMS, g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  return model;
+}
+
+/* The median of DIARY_PAGE_RUNS, in ms; -1 when the diary came up empty. */
+static double
+time_diary_page (KitStore *store, GError **error)
+{
+  double runs[DIARY_PAGE_RUNS];
+
+  for (guint i = 0; i < DIARY_PAGE_RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (KitDiaryModel) model = open_diary_page (store);
+
+      runs[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (kit_diary_model_get_n_entries (model) == 0)
+        {
+          g_set_error (error, KIT_RECORD_ERROR, KIT_RECORD_ERROR_FAILED,
+                       "The benchmark record's diary came up empty.");
+          return -1;
+        }
+    }
+  qsort (runs, DIARY_PAGE_RUNS, sizeof runs[0], compare_doubles);
+  return runs[DIARY_PAGE_RUNS / 2];
+}
+
+/* VmRSS of this process in kB, after giving freed memory back to the
+ * system (so memory freed by building the record doesn't hide what opening
+ * it costs); -1 when unknown. */
+static gint64
+current_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  malloc_trim (0);
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
+}
+
 /* The key derivation is timed in a child process, so that Argon2id's
  * working memory (up to 256 MiB) does not count in the bench's peak RSS:
  * that figure is meant to show what the record itself costs. */
@@ -842,7 +933,8 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
   g_autoptr (GRand) rand = g_rand_new_with_seed (BENCH_SEED + 1);
   KitKdfParams minimal;
   double saves[BENCH_SAVES];
-  double kdf_ms, open_ms, child_page_ms;
+  double kdf_ms, open_ms, child_page_ms, diary_search_ms, diary_page_ms;
+  gint64 rss_before, rss_delta_kb = -1;
   KitVault *vault;
   GStatBuf st;
   struct rusage usage;
@@ -880,6 +972,7 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
 
   /* Open: key derivation, decryption, deserialising, integrity check and the
    * first query; the key derivation is reported on its own. */
+  rss_before = current_rss_kb ();
   start = g_get_monotonic_time ();
   vault = kit_vault_open (path, passphrase, error);
   if (vault == NULL)
@@ -890,6 +983,15 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
       return FALSE;
     }
   open_ms = (g_get_monotonic_time () - start) / 1000.0 - kit_vault_get_kdf_ms (vault);
+  {
+    /* What the open record and its diary page add to the process. */
+    g_autoptr (KitStore) store = kit_store_new (kit_vault_get_db (vault), NULL);
+    g_autoptr (KitDiaryModel) diary = store != NULL ? open_diary_page (store) : NULL;
+    gint64 rss_after = current_rss_kb ();
+
+    if (diary != NULL && rss_before >= 0 && rss_after >= 0)
+      rss_delta_kb = rss_after - rss_before;
+  }
 
   /* Saves after single-row edits. */
   for (guint i = 0; i < BENCH_SAVES; i++)
@@ -909,6 +1011,17 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
     }
   child_page_ms = time_child_page (kit_vault_get_db (vault), error);
   if (child_page_ms < 0)
+    {
+      close_quietly (vault);
+      return FALSE;
+    }
+  {
+    g_autoptr (KitStore) store = kit_store_new (kit_vault_get_db (vault), error);
+
+    diary_search_ms = store != NULL ? time_diary_search (store, error) : -1;
+    diary_page_ms = diary_search_ms >= 0 ? time_diary_page (store, error) : -1;
+  }
+  if (diary_page_ms < 0)
     {
       close_quietly (vault);
       return FALSE;
@@ -936,7 +1049,10 @@ kit_bench_run (KitBenchSize size, const char *dir, const char *passphrase,
   /* Nearest rank: the 48th of 50. */
   append_figure (out, "save-p95-ms", saves[(BENCH_SAVES * 95 + 99) / 100 - 1], "ms");
   append_figure (out, "child-page-ms", child_page_ms, "ms");
+  append_figure (out, "diary-search-ms", diary_search_ms, "ms");
+  append_figure (out, "diary-page-ms", diary_page_ms, "ms");
   g_string_append_printf (out, "file-bytes %" G_GINT64_FORMAT " bytes\n", (gint64) st.st_size);
   g_string_append_printf (out, "peak-rss-kb %ld kB\n", usage.ru_maxrss);
+  g_string_append_printf (out, "record-rss-delta-kb %" G_GINT64_FORMAT " kB\n", rss_delta_kb);
   return TRUE;
 }

@@ -333,6 +333,8 @@ START_TEST (test_search)
   assert_found (&f, "\"family centre\"", "2");
   assert_found (&f, "\"centre family\"", "");
   assert_found (&f, "\"family support\"", "4");
+  assert_found (&f, "\xe2\x80\x9c" "family centre" "\xe2\x80\x9d", "2");   /* “curly” */
+  assert_found (&f, "\"family", "4,2");   /* unclosed: still typing */
   /* Accents ignored both ways. */
   assert_found (&f, "cafe", "3");
   assert_found (&f, "CAFÉ", "3");
@@ -724,6 +726,7 @@ START_TEST (test_model)
     g_autoptr (KitDiaryEntry) e = kit_store_find_diary_entry (f.store, 70);
     guint at = kit_diary_model_find (model, 70);
     g_autoptr (GObject) before = g_list_model_get_item (G_LIST_MODEL (model), at);
+    ck_assert_str_eq (kit_diary_entry_get_title (KIT_DIARY_ENTRY (before)), "Entry 70");
     kit_diary_entry_set_title (e, "Edited title");
     ck_assert (kit_store_save_diary_entry (f.store, e, &error));
     kit_diary_model_refresh (model);
@@ -785,11 +788,13 @@ START_TEST (test_model_bounded)
   /* The first page was dropped long ago: reading it again asks the store. */
   {
     g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    ck_assert (KIT_IS_DIARY_ENTRY (item));
     ck_assert_uint_eq (f.reads, reads_after_all + 1);
   }
   /* The last page is still kept. */
   {
     g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+    ck_assert (KIT_IS_DIARY_ENTRY (item));
     ck_assert_uint_eq (f.reads, reads_after_all + 1);
   }
   teardown (&f);

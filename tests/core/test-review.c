@@ -427,7 +427,8 @@ START_TEST (test_review_kept_in_record)
 }
 END_TEST
 
-/* Entries and drafts written while it is on are hidden or shown as they are. */
+/* Entries and drafts written while it is on are hidden or shown as they
+ * are; what is hidden is not lost. */
 START_TEST (test_review_new_entries)
 {
   Fixture f = { 0 };
@@ -439,8 +440,22 @@ START_TEST (test_review_new_entries)
   save_entry (&f, TODAY, 0, "Shared now", "written together", "", TRUE);
   save_entry (&f, TODAY, 0, "Private now", SECRET " written alone", "", FALSE);
   assert_listed (&f, &search, "6");
+  /* The hidden draft of a new entry is neither deleted by saving a new
+   * entry nor overwritten by a new draft while it is out of sight. */
+  save_draft (&f, 0, "sharedword drafted in review", TRUE);
+  ck_assert_ptr_null (kit_store_get_diary_draft (f.store, 0));
   ck_assert (kit_store_set_review_mode (f.store, FALSE, &error));
   assert_listed (&f, &search, "7,6");
+  {
+    g_autoptr (KitDiaryEntry) d = kit_store_get_diary_draft (f.store, 0);
+    ck_assert_ptr_nonnull (d);
+    ck_assert_str_eq (kit_diary_entry_get_body (d), SECRET " in a new draft");
+  }
+  /* Removing an entry takes its draft, hidden or not. */
+  ck_assert (kit_store_set_review_mode (f.store, TRUE, &error));
+  ck_assert (kit_store_remove_diary_entry (f.store, 4, &error));
+  ck_assert (kit_store_set_review_mode (f.store, FALSE, &error));
+  ck_assert_ptr_null (kit_store_get_diary_draft (f.store, 4));
   teardown (&f);
 }
 END_TEST
