@@ -138,12 +138,12 @@ update_count (KitDiaryPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 || self->model == NULL ? "list" : "empty");
   if (n > 0 && is_filtered (&filter))
-    count = g_strdup_printf (g_dngettext (NULL, "%u entry matches", "%u entries match", n), n);
+    count = g_strdup_printf (ngettext ("%u entry matches", "%u entries match", n), n);
   else if (n > 0 && review)
-    count = g_strdup_printf (g_dngettext (NULL, "%u entry shared in review",
-                                          "%u entries shared in review", n), n);
+    count = g_strdup_printf (ngettext ("%u entry shared in review",
+                                       "%u entries shared in review", n), n);
   else if (n > 0)
-    count = g_strdup_printf (g_dngettext (NULL, "%u entry", "%u entries", n), n);
+    count = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
   gtk_label_set_text (self->count_label, count != NULL ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
 }
