@@ -38,20 +38,31 @@ run_app () {
   fi
 }
 
-# The median of the runs' peak RSS for one record, in kB.
+# The median of the runs' peak RSS for one record, in kB. A run that
+# prints no figure (a virtual screen that failed to start beside other
+# programs' ones, say) is tried again, twice at most.
 peak_kb () {
   local record=$1 values=()
   for _ in $(seq "$runs"); do
-    local out
-    out=$(run_app "$record" 2>/dev/null)
+    local out="" value="" tries=0
+    while [ -z "$value" ] && [ $tries -lt 3 ]; do
+      out=$(run_app "$record" 2>"$work/stderr" | grep -E '^[a-z-]+ [0-9]+$' || true)
+      value=$(echo "$out" | awk '$1 == "peak-rss-kb" { print $2 }')
+      tries=$((tries + 1))
+      if [ -z "$value" ]; then
+        echo "$(basename "$record"): no figures; its errors were:" >&2
+        tail -n 5 "$work/stderr" >&2
+      fi
+    done
+    [ -n "$value" ] || return 1
     echo "$(basename "$record"): $(echo "$out" | tr '\n' ' ')" >&2
-    values+=("$(echo "$out" | awk '$1 == "peak-rss-kb" { print $2 }')")
+    values+=("$value")
   done
   printf '%s\n' "${values[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
-with=$(peak_kb "$work/bench/bench.kit")
-without=$(peak_kb "$work/empty.kit")
+with=$(peak_kb "$work/bench/bench.kit" || true)
+without=$(peak_kb "$work/empty.kit" || true)
 if [ -z "$with" ] || [ -z "$without" ]; then
   echo "The app printed no peak-rss-kb; is it built, and can it show a window?" >&2
   exit 1
