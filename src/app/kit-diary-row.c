@@ -3,7 +3,8 @@
  * extract, its matches in bold) and a "Shared in review" tag. Built in code
  * and kept cheap: GTK 4.8's list view makes some 200 of these when the diary
  * opens, so the long texts are GtkInscriptions (which don't measure their
- * text) and the feeling icons are made once and only changed after. */
+ * text) and a feeling icon is made only when a row first needs it, then
+ * kept and changed as the row shows other entries. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -25,7 +26,8 @@ struct _KitDiaryRow
   GtkWidget *title;
   GtkWidget *child;
   GtkWidget *feelings;   /* box of icons */
-  GtkWidget *feeling_images[MAX_FEELINGS];
+  GtkWidget *feeling_images[MAX_FEELINGS];  /* the first n_images made */
+  guint n_images;
   GtkWidget *shared;
   GtkWidget *text;
 };
@@ -103,8 +105,23 @@ new_inscription (const char *css_class)
 static void
 clear_feelings (KitDiaryRow *self)
 {
-  for (guint i = 0; i < MAX_FEELINGS; i++)
+  for (guint i = 0; i < self->n_images; i++)
     gtk_widget_set_visible (self->feeling_images[i], FALSE);
+}
+
+static GtkWidget *
+feeling_image (KitDiaryRow *self, guint i)
+{
+  while (self->n_images <= i)
+    {
+      /* The row's own label says the feelings. */
+      GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "accessible-role",
+                                       GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      gtk_box_append (GTK_BOX (self->feelings), image);
+      self->feeling_images[self->n_images++] = image;
+    }
+  return self->feeling_images[i];
 }
 
 static void
@@ -116,11 +133,12 @@ show_feelings (KitDiaryRow *self, KitDiaryEntry *entry, GString *accessible)
 
   for (guint i = 0; codes[i] != NULL && shown < MAX_FEELINGS; i++)
     {
-      GtkWidget *image = self->feeling_images[shown];
+      GtkWidget *image;
       const char *label;
 
       if (*codes[i] == '\0')
         continue;
+      image = feeling_image (self, shown);
       label = kit_vocab_label (KIT_VOCAB_FEELING, codes[i]);
       gtk_image_set_from_icon_name (GTK_IMAGE (image), kit_diary_feeling_icon (codes[i]));
       gtk_widget_set_tooltip_text (image, label);
@@ -128,7 +146,7 @@ show_feelings (KitDiaryRow *self, KitDiaryEntry *entry, GString *accessible)
       g_string_append_printf (accessible, "%s%s", shown > 0 ? ", " : ". ", label);
       shown++;
     }
-  for (guint i = shown; i < MAX_FEELINGS; i++)
+  for (guint i = shown; i < self->n_images; i++)
     gtk_widget_set_visible (self->feeling_images[i], FALSE);
   gtk_widget_set_visible (self->feelings, shown > 0);
 }
@@ -219,13 +237,6 @@ kit_diary_row_init (KitDiaryRow *self)
   self->child = new_label ("caption-heading");
   self->feelings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_add_css_class (self->feelings, "dim-label");
-  for (guint i = 0; i < MAX_FEELINGS; i++)
-    {
-      /* The row's own label says the feelings. */
-      self->feeling_images[i] = g_object_new (GTK_TYPE_IMAGE, "accessible-role",
-                                              GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-      gtk_box_append (GTK_BOX (self->feelings), self->feeling_images[i]);
-    }
   self->shared = gtk_label_new (_("Shared in review"));
   gtk_widget_add_css_class (self->shared, "kit-pill");
   gtk_widget_add_css_class (self->shared, "kit-diary-shared");
