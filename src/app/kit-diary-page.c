@@ -144,8 +144,8 @@ update_count (KitDiaryPage *self)
                                        "%u entries shared in review", n), n);
   else if (n > 0)
     count = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
+  /* Kept when empty: it holds New Entry at the end of its row. */
   gtk_label_set_text (self->count_label, count != NULL ? count : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
 }
 
 static void

@@ -683,7 +683,8 @@ start_measuring_frame (KitWindow *self)
 }
 
 /* Undocumented, for screenshots (with --passphrase-fd): KIT_DEBUG_PAGE=diary
- * shows the diary, diary-editor opens a new entry over it, review turns
+ * shows the diary, diary-child the first child's entries (with the filters
+ * shown), diary-editor opens a new entry over it, review turns
  * Review together on first; KIT_DEBUG_SEARCH=WORDS searches the diary. */
 static void
 show_debug_page (KitWindow *self)
@@ -695,6 +696,14 @@ show_debug_page (KitWindow *self)
   if (g_strcmp0 (page, "review") == 0 && self->store != NULL)
     kit_store_set_review_mode (self->store, TRUE, NULL);
   gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-diary", NULL);
+  if (g_strcmp0 (page, "diary-child") == 0 && self->store != NULL &&
+      g_list_model_get_n_items (kit_store_get_children (self->store)) > 0)
+    {
+      g_autoptr(KitChild) child = g_list_model_get_item (kit_store_get_children (self->store), 0);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-child-diary", "x",
+                                  kit_child_get_id (child));
+    }
   if (g_strcmp0 (page, "diary-editor") == 0)
     gtk_widget_activate_action (GTK_WIDGET (kit_main_page_get_diary_page (self->main_page)),
                                 "diary.new-entry", NULL);
