@@ -15,7 +15,7 @@
 #include <string.h>
 
 #define PAGE_SIZE 50
-#define MAX_PAGES 24
+#define MAX_PAGES 10
 
 typedef struct {
   char year_month[8];   /* "2026-11" */
