@@ -32,7 +32,8 @@ static const GOptionEntry option_entries[] = {
   { "measure-startup", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --open and --passphrase-fd: unlock, draw the main window, print startup-ms "
        "(process start to first drawn frame) and after-unlock-ms (key derived to that "
-       "frame), then quit"),
+       "frame), then child-page-ms, diary-page-ms (each page asked for to its first drawn "
+       "frame) and peak-rss-kb, then quit"),
     NULL },
   { NULL }
 };
