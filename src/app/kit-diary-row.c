@@ -151,6 +151,19 @@ show_feelings (KitDiaryRow *self, KitDiaryEntry *entry, GString *accessible)
   gtk_widget_set_visible (self->feelings, shown > 0);
 }
 
+/* The list view's own row around this one is what a screen reader lands
+ * on, and GTK 4.8 names it from nothing: it gets the same label. */
+static void
+set_accessible_label (KitDiaryRow *self, const char *label)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
 static void
 show_entry (KitDiaryRow *self, KitDiaryEntry *entry)
 {
@@ -186,8 +199,7 @@ show_entry (KitDiaryRow *self, KitDiaryEntry *entry)
       gtk_inscription_set_text (GTK_INSCRIPTION (self->text), line);
       gtk_widget_set_visible (self->text, *line != '\0');
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible->str, -1);
+  set_accessible_label (self, accessible->str);
 }
 
 static void
@@ -272,8 +284,7 @@ kit_diary_row_set_item (KitDiaryRow *self, GObject *item)
       const char *label = kit_diary_month_get_label (KIT_DIARY_MONTH (item));
 
       gtk_label_set_text (GTK_LABEL (self->month), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
+      set_accessible_label (self, label);
     }
   else if (KIT_IS_DIARY_ENTRY (item))
     show_entry (self, KIT_DIARY_ENTRY (item));
