@@ -149,8 +149,8 @@ kit_review_dialog_init (KitReviewDialog *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->off_button);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (_("Review Together"), NULL));
+  /* The heading below says it, and at 360 px there is no room beside two buttons. */
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
 
   gtk_widget_add_css_class (heading, "title-3");
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
