@@ -137,13 +137,14 @@ update_count (KitDiaryPage *self)
         }
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 || self->model == NULL ? "list" : "empty");
+  /* %'u: "10,000 entries" where the language groups digits. */
   if (n > 0 && is_filtered (&filter))
-    count = g_strdup_printf (ngettext ("%u entry matches", "%u entries match", n), n);
+    count = g_strdup_printf (ngettext ("%'u entry matches", "%'u entries match", n), n);
   else if (n > 0 && review)
-    count = g_strdup_printf (ngettext ("%u entry shared in review",
-                                       "%u entries shared in review", n), n);
+    count = g_strdup_printf (ngettext ("%'u entry shared in review",
+                                       "%'u entries shared in review", n), n);
   else if (n > 0)
-    count = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
+    count = g_strdup_printf (ngettext ("%'u entry", "%'u entries", n), n);
   /* Kept when empty: it holds New Entry at the end of its row. */
   gtk_label_set_text (self->count_label, count != NULL ? count : "");
 }
@@ -257,6 +258,12 @@ on_date_changed (KitDiaryPage *self)
   gboolean ok = read_date (self->from_entry, self->from_error, &self->from);
 
   ok = read_date (self->to_entry, self->to_error, &self->to) && ok;
+  if (ok && self->from != NULL && self->to != NULL && kit_date_compare (self->to, self->from) < 0)
+    {
+      kit_form_show_error (self->to_error, _("This is before the “From” date. Please type a "
+                                             "later one."));
+      ok = FALSE;
+    }
   if (!ok)
     {
       g_free (self->from);

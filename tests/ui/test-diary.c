@@ -656,6 +656,29 @@ START_TEST (test_draft_offered)
   kit_ui_spin (0.3);
   ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   ck_assert_uint_eq (n_listed (), 1);
+
+  /* Dates typed the UK way filter; nonsense is said beside the field. */
+  {
+    GtkWidget *page = GTK_WIDGET (diary_page ());
+    GtkWidget *from = part (page, KIT_TYPE_DIARY_PAGE, "from_entry");
+    GtkWidget *to = part (page, KIT_TYPE_DIARY_PAGE, "to_entry");
+    GtkWidget *to_error = part (page, KIT_TYPE_DIARY_PAGE, "to_error");
+
+    gtk_editable_set_text (GTK_EDITABLE (from), "20/5/2027");
+    kit_ui_spin (0.2);
+    ck_assert_uint_eq (n_listed (), 0);
+    gtk_editable_set_text (GTK_EDITABLE (from), "1/5/2027");
+    gtk_editable_set_text (GTK_EDITABLE (to), "31/4/2027");
+    kit_ui_spin (0.2);
+    ck_assert (gtk_widget_get_visible (to_error));
+    gtk_editable_set_text (GTK_EDITABLE (to), "30/4/2027");
+    kit_ui_spin (0.2);
+    ck_assert (gtk_widget_get_visible (to_error));
+    gtk_editable_set_text (GTK_EDITABLE (to), "19/5/2027");
+    kit_ui_spin (0.2);
+    ck_assert (!gtk_widget_get_visible (to_error));
+    ck_assert_uint_eq (n_listed (), 1);
+  }
 }
 END_TEST
 
