@@ -1,5 +1,6 @@
 /* kit-main-page.h — what she sees while a record is open: the children in a
- * sidebar, and the chosen page (Coming up, a child, People) beside it. */
+ * sidebar, and the chosen page (Coming up, the diary, a child, People)
+ * beside it; the Review together button in its header bar. */
 #pragma once
 
 #include <adwaita.h>
