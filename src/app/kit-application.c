@@ -32,7 +32,8 @@ static const GOptionEntry option_entries[] = {
   { "measure-startup", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --open and --passphrase-fd: unlock, draw the main window, print startup-ms "
        "(process start to first drawn frame) and after-unlock-ms (key derived to that "
-       "frame), then quit"),
+       "frame), then child-page-ms, diary-page-ms (each page asked for to its first drawn "
+       "frame) and peak-rss-kb, then quit"),
     NULL },
   { NULL }
 };
@@ -271,7 +272,9 @@ kit_application_init (KitApplication *self)
     G_APPLICATION (self),
     _("Timing: keep-in-touch --open RECORD --passphrase-fd N --measure-startup\n"
       "unlocks RECORD with the passphrase read from file descriptor N, draws the main\n"
-      "window, prints “startup-ms N” and “after-unlock-ms N” on standard output, and quits."));
+      "window, prints “startup-ms N” and “after-unlock-ms N” on standard output, then\n"
+      "shows the busiest child's page and the diary, prints “child-page-ms N”,\n"
+      "“diary-page-ms N” and “peak-rss-kb N”, and quits."));
 }
 
 KitApplication *

@@ -30,6 +30,7 @@ struct _KitChildPage
   GtkLabel *facts_label;
   GtkLabel *order_label;
   GtkButton *edit_button;
+  GtkButton *diary_button;
   GtkButton *remove_button;
   GtkWidget *intact_box;
   AdwViewSwitcherTitle *switcher_title;
@@ -117,6 +118,8 @@ show_summary (KitChildPage *self, KitChild *child)
   gtk_widget_set_visible (GTK_WIDGET (self->order_label), order_text != NULL);
 
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button),
+                                          g_variant_new_int64 (self->child_id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->diary_button),
                                           g_variant_new_int64 (self->child_id));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button),
                                           g_variant_new_int64 (self->child_id));
@@ -617,6 +620,7 @@ kit_child_page_class_init (KitChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, order_label);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, diary_button);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, remove_button);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, intact_box);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, switcher_title);

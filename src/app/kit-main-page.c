@@ -10,9 +10,11 @@
 #include "kit-child-dialog.h"
 #include "kit-child-page.h"
 #include "kit-child-row.h"
+#include "kit-diary-page.h"
 #include "kit-main-page.h"
 #include "kit-overview-page.h"
 #include "kit-people-page.h"
+#include "kit-review-dialog.h"
 #include "kit-window.h"
 
 #define UNDO_SECONDS 10
@@ -38,7 +40,9 @@ struct _KitMainPage
   KitOverviewPage *overview_page;
   KitChildPage *child_page;
   KitPeoplePage *people_page;
+  KitDiaryPage *diary_page;
   AdwStatusPage *empty_page;
+  GtkToggleButton *review_button;
 
   KitStore *store;
   GListStore *sections;       /* of GListModel: the top row, the children, the bottom row */
@@ -49,6 +53,7 @@ struct _KitMainPage
   gint64 shown_child;
   guint shown_position;       /* of the shown child among the children */
   gboolean syncing;           /* selecting a row to match the page */
+  gboolean review_syncing;    /* setting the Review together button to match the record */
 
   GPtrArray *removal_toasts;  /* AdwToast offering an undo, oldest first */
   guint purge_source;
@@ -71,11 +76,13 @@ static GtkWidget *
 create_page_row (const char *page)
 {
   gboolean people = g_strcmp0 (page, "people") == 0;
-  const char *label = people ? _("People") : _("Coming up");
+  gboolean diary = g_strcmp0 (page, "diary") == 0;
+  const char *label = people ? _("People") : diary ? _("Diary") : _("Coming up");
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (people ? "system-users-symbolic"
-                                                          : "x-office-calendar-symbolic");
+                                                   : diary ? "accessories-text-editor-symbolic"
+                                                           : "x-office-calendar-symbolic");
   GtkWidget *text = gtk_label_new (label);
 
   gtk_widget_set_margin_top (box, 6);
@@ -103,7 +110,8 @@ static void
 update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
 {
   gboolean first_child = KIT_IS_CHILD_ROW (row) && before != NULL && !KIT_IS_CHILD_ROW (before);
-  gboolean people = !KIT_IS_CHILD_ROW (row) && before != NULL;
+  gboolean people = !KIT_IS_CHILD_ROW (row) && before != NULL &&
+                    g_strcmp0 (g_object_get_data (G_OBJECT (row), "kit-page"), "people") == 0;
   GtkWidget *header = NULL;
 
   if (first_child)
@@ -219,6 +227,8 @@ update_title (KitMainPage *self)
     title = _("Coming up");
   else if (g_strcmp0 (visible, "people") == 0)
     title = _("People");
+  else if (g_strcmp0 (visible, "diary") == 0)
+    title = _("Diary");
   else if (g_strcmp0 (visible, "empty") == 0)
     title = _("Coming up");
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
@@ -292,6 +302,61 @@ static void
 on_store_changed (KitMainPage *self, KitStore *store)
 {
   update_title (self);
+}
+
+/* Review together */
+
+static void
+sync_review_button (KitMainPage *self)
+{
+  gboolean on = self->store != NULL && kit_store_get_review_mode (self->store);
+
+  self->review_syncing = TRUE;
+  gtk_toggle_button_set_active (self->review_button, on);
+  self->review_syncing = FALSE;
+  if (on)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "kit-review-on");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->review_button), "kit-review-on");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button),
+                               on ? _("Review Together is on: your private diary is hidden")
+                                  : _("Review Together: hide your private diary"));
+}
+
+/* Turning it on is at once; turning it off asks for the passphrase first
+ * (the button stays on until the record says otherwise). */
+static void
+on_review_toggled (KitMainPage *self, GtkToggleButton *button)
+{
+  gboolean want = gtk_toggle_button_get_active (button);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->review_syncing)
+    return;
+  if (self->store == NULL || want == kit_store_get_review_mode (self->store))
+    {
+      sync_review_button (self);
+      return;
+    }
+  if (want)
+    {
+      if (!kit_store_set_review_mode (self->store, TRUE, &error))
+        {
+          g_warning ("Turning Review together on failed: %s", error->message);
+          if (KIT_IS_WINDOW (root))
+            kit_window_add_toast (KIT_WINDOW (root),
+                                  adw_toast_new (_("Review together couldn't be turned on "
+                                                   "just now.")));
+        }
+      sync_review_button (self);
+      return;
+    }
+  sync_review_button (self);
+  if (KIT_IS_WINDOW (root) && kit_window_get_vault (KIT_WINDOW (root)) != NULL)
+    gtk_window_present (GTK_WINDOW (kit_review_dialog_new (GTK_WINDOW (root),
+                                                           kit_window_get_vault (KIT_WINDOW (root)),
+                                                           self->store)));
 }
 
 /* Removing a child, with undo */
@@ -523,6 +588,33 @@ show_people_action (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
+show_diary_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show (KIT_MAIN_PAGE (widget), "diary", 0, TRUE);
+}
+
+/* The child page's "Diary entries": the diary, about that child only. */
+static void
+show_child_diary_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KitMainPage *self = KIT_MAIN_PAGE (widget);
+
+  kit_diary_page_show_child (self->diary_page, g_variant_get_int64 (parameter));
+  show (self, "diary", 0, TRUE);
+}
+
+/* A session row's "Write about this session": a new entry about it. */
+static void
+write_about_session_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KitMainPage *self = KIT_MAIN_PAGE (widget);
+  gint64 child_id = 0, session_id = 0;
+
+  g_variant_get (parameter, "(xx)", &child_id, &session_id);
+  kit_diary_page_new_entry (self->diary_page, child_id, session_id);
+}
+
+static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KitMainPage *self = KIT_MAIN_PAGE (widget);
@@ -590,6 +682,7 @@ add_shortcuts (KitMainPage *self)
   add_shortcut (shortcuts, "<Control>Delete", "main.remove-child", g_variant_new_int64 (0));
   add_shortcut (shortcuts, "<Control>1", "main.show-overview", NULL);
   add_shortcut (shortcuts, "<Control>2", "main.show-people", NULL);
+  add_shortcut (shortcuts, "<Control>3", "main.show-diary", NULL);
   add_shortcut (shortcuts, "<Alt>Up", "main.previous-child", NULL);
   add_shortcut (shortcuts, "<Alt>Down", "main.next-child", NULL);
   add_shortcut (shortcuts, "<Control>Page_Up", "main.previous-child", NULL);
@@ -653,14 +746,22 @@ kit_main_page_class_init (KitMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, overview_page);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, child_page);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, people_page);
+  gtk_widget_class_bind_template_child (widget_class, KitMainPage, diary_page);
   gtk_widget_class_bind_template_child (widget_class, KitMainPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KitMainPage, review_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_toggled);
 
   gtk_widget_class_install_action (widget_class, "main.show-child", "x", show_child_action);
   gtk_widget_class_install_action (widget_class, "main.show-overview", NULL,
                                    show_overview_action);
   gtk_widget_class_install_action (widget_class, "main.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "main.show-diary", NULL, show_diary_action);
+  gtk_widget_class_install_action (widget_class, "main.show-child-diary", "x",
+                                   show_child_diary_action);
+  gtk_widget_class_install_action (widget_class, "main.write-about-session", "(xx)",
+                                   write_about_session_action);
   gtk_widget_class_install_action (widget_class, "main.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "main.edit-child", "x", edit_child_action);
   gtk_widget_class_install_action (widget_class, "main.remove-child", "x", remove_child_action);
@@ -674,6 +775,7 @@ kit_main_page_class_init (KitMainPageClass *klass)
   g_type_ensure (KIT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (KIT_TYPE_CHILD_PAGE);
   g_type_ensure (KIT_TYPE_PEOPLE_PAGE);
+  g_type_ensure (KIT_TYPE_DIARY_PAGE);
 }
 
 static void
@@ -683,12 +785,14 @@ kit_main_page_init (KitMainPage *self)
   g_autoptr(GListStore) bottom = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autoptr(GtkStringObject) overview = gtk_string_object_new ("overview");
   g_autoptr(GtkStringObject) people = gtk_string_object_new ("people");
+  g_autoptr(GtkStringObject) diary = gtk_string_object_new ("diary");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->removal_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->no_children = g_list_store_new (KIT_TYPE_CHILD);
 
   g_list_store_append (top, overview);
+  g_list_store_append (top, diary);
   g_list_store_append (bottom, people);
   self->sections = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (self->sections, top);
@@ -742,12 +846,19 @@ kit_main_page_set_store (KitMainPage *self, KitStore *store)
     }
   g_set_object (&self->store, store);
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::review-mode", G_CALLBACK (sync_review_button),
+                               self, G_CONNECT_SWAPPED);
+    }
+  sync_review_button (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_button), store != NULL);
 
   kit_overview_page_set_store (self->overview_page, store);
   kit_child_page_set_store (self->child_page, store);
   kit_people_page_set_store (self->people_page, store);
+  kit_diary_page_set_store (self->diary_page, store);
   /* Start on "Coming up", with the list in front when narrow (or, with no
    * children yet, the page that says how to add one). */
   g_free (self->shown);
@@ -825,4 +936,25 @@ kit_main_page_get_removal_toast (KitMainPage *self)
   if (self->removal_toasts->len == 0)
     return NULL;
   return g_ptr_array_index (self->removal_toasts, self->removal_toasts->len - 1);
+}
+
+void
+kit_main_page_undo_delete_diary_entry (KitMainPage *self)
+{
+  g_return_if_fail (KIT_IS_MAIN_PAGE (self));
+  kit_diary_page_undo_delete (self->diary_page);
+}
+
+KitDiaryPage *
+kit_main_page_get_diary_page (KitMainPage *self)
+{
+  g_return_val_if_fail (KIT_IS_MAIN_PAGE (self), NULL);
+  return self->diary_page;
+}
+
+GtkToggleButton *
+kit_main_page_get_review_button (KitMainPage *self)
+{
+  g_return_val_if_fail (KIT_IS_MAIN_PAGE (self), NULL);
+  return self->review_button;
 }

@@ -73,6 +73,17 @@ create_row (gpointer item, gpointer user_data)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *menu_button = kit_confirm_row_menu_button ("sessions", id);
+  /* Her diary entry about it (the main page opens the editor). */
+  GtkWidget *write_button = gtk_button_new_from_icon_name ("accessories-text-editor-symbolic");
+
+  gtk_widget_add_css_class (write_button, "flat");
+  gtk_widget_set_valign (write_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (write_button, _("Write about this session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (write_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Write about this session in your diary"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (write_button), "main.write-about-session");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (write_button),
+                                          g_variant_new ("(xx)", self->child_id, id));
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), row_label (date, "heading"));
@@ -98,6 +109,7 @@ create_row (gpointer item, gpointer user_data)
     }
 
   gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), write_button);
   gtk_box_append (GTK_BOX (box), menu_button);
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <glib/gi18n.h>
 
 #include "kit-app-util.h"
 #include "kit-application.h"
 #include "kit-create-page.h"
+#include "kit-diary-editor.h"
 #include "kit-due-notification.h"
 #include "kit-lock-monitor.h"
 #include "kit-main-page.h"
@@ -115,6 +117,8 @@ update_actions (KitWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", self->vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove-child",
                                  self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-diary-entry",
+                                 self->store != NULL);
 }
 
 /* The store */
@@ -150,8 +154,9 @@ attach_store (KitWindow *self, GError **error)
   return TRUE;
 }
 
-/* Removals still offered for undo become final, so that the save that
- * follows (on locking or closing) holds them. */
+/* Removals still offered for undo become final, and what is being typed
+ * in the diary is saved, so that the save that follows (on locking or
+ * closing) holds them. */
 static void
 purge_removed (KitWindow *self)
 {
@@ -160,6 +165,7 @@ purge_removed (KitWindow *self)
   if (self->store == NULL)
     return;
   g_signal_handler_block (self->store, self->store_changed_id);
+  kit_diary_editor_save_all (GTK_WINDOW (self));
   if (!kit_store_purge_removed (self->store, &error))
     g_warning ("Removed children not yet deleted: %s", error->message);
   g_signal_handler_unblock (self->store, self->store_changed_id);
@@ -563,19 +569,63 @@ busiest_child (KitStore *store)
   return best;
 }
 
+/* The last figure: the most memory the process has held (its peak RSS). */
+static void
+measure_done (KitWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) == 0)
+    g_print ("peak-rss-kb %ld\n", usage.ru_maxrss);
+  fflush (stdout);
+  if (app != NULL)
+    g_application_quit (app);
+}
+
+static void
+on_diary_page_painted (GdkFrameClock *clock, gpointer user_data)
+{
+  KitWindow *self = KIT_WINDOW (user_data);
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_clear_object (&self->frame_clock);
+  g_print ("diary-page-ms %" G_GINT64_FORMAT "\n",
+           (g_get_monotonic_time () - self->measure_child_us) / 1000);
+  measure_done (self);
+}
+
+/* Show the diary (its model is made as it first shows) and time it to its
+ * first drawn frame. */
+static void
+measure_diary_page (KitWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->store == NULL || clock == NULL)
+    {
+      measure_done (self);
+      return;
+    }
+  self->measure_child_us = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-diary", NULL);
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (on_diary_page_painted), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->main_page));
+}
+
 static void
 on_child_page_painted (GdkFrameClock *clock, gpointer user_data)
 {
   KitWindow *self = KIT_WINDOW (user_data);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   g_clear_signal_handler (&self->after_paint_id, clock);
   g_clear_object (&self->frame_clock);
   g_print ("child-page-ms %" G_GINT64_FORMAT "\n",
            (g_get_monotonic_time () - self->measure_child_us) / 1000);
   fflush (stdout);
-  if (app != NULL)
-    g_application_quit (app);
+  measure_diary_page (self);
 }
 
 /* After the first frame: show the busiest child's page and time it to its
@@ -601,7 +651,6 @@ static void
 on_measure_after_paint (GdkFrameClock *clock, gpointer user_data)
 {
   KitWindow *self = KIT_WINDOW (user_data);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   gint64 now = g_get_monotonic_time ();
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->main_page)))
@@ -613,8 +662,8 @@ on_measure_after_paint (GdkFrameClock *clock, gpointer user_data)
   g_print ("after-unlock-ms %" G_GINT64_FORMAT "\n", (now - self->key_derived_us) / 1000);
   fflush (stdout);
   self->measure_start_us = 0;
-  if (!measure_child_page (self) && app != NULL)
-    g_application_quit (app);
+  if (!measure_child_page (self))
+    measure_diary_page (self);
 }
 
 static void
@@ -631,6 +680,37 @@ start_measuring_frame (KitWindow *self)
   self->after_paint_id = g_signal_connect (clock, "after-paint",
                                            G_CALLBACK (on_measure_after_paint), self);
   gtk_widget_queue_draw (GTK_WIDGET (self->main_page));
+}
+
+/* Undocumented, for screenshots (with --passphrase-fd): KIT_DEBUG_PAGE=diary
+ * shows the diary, diary-child the first child's entries (with the filters
+ * shown), diary-editor opens a new entry over it, review turns
+ * Review together on first; KIT_DEBUG_SEARCH=WORDS searches the diary. */
+static void
+show_debug_page (KitWindow *self)
+{
+  const char *page = g_getenv ("KIT_DEBUG_PAGE");
+
+  if (page == NULL || (!g_str_has_prefix (page, "diary") && g_strcmp0 (page, "review") != 0))
+    return;
+  if (g_strcmp0 (page, "review") == 0 && self->store != NULL)
+    kit_store_set_review_mode (self->store, TRUE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-diary", NULL);
+  if (g_strcmp0 (page, "diary-child") == 0 && self->store != NULL &&
+      g_list_model_get_n_items (kit_store_get_children (self->store)) > 0)
+    {
+      g_autoptr(KitChild) child = g_list_model_get_item (kit_store_get_children (self->store), 0);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->main_page), "main.show-child-diary", "x",
+                                  kit_child_get_id (child));
+    }
+  if (g_strcmp0 (page, "diary-editor") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (kit_main_page_get_diary_page (self->main_page)),
+                                "diary.new-entry", NULL);
+  if (g_getenv ("KIT_DEBUG_SEARCH") != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (kit_diary_page_get_search_entry (
+                             kit_main_page_get_diary_page (self->main_page))),
+                           g_getenv ("KIT_DEBUG_SEARCH"));
 }
 
 static void
@@ -671,6 +751,8 @@ on_unlock_now_done (GObject *source, GAsyncResult *result, gpointer user_data)
   show_page (self, "main");
   if (self->measure_start_us > 0)
     start_measuring_frame (self);
+  else
+    show_debug_page (self);
 }
 
 static void
@@ -878,6 +960,12 @@ undo_remove_child_action (GtkWidget *widget, const char *action_name, GVariant *
   KitWindow *self = KIT_WINDOW (widget);
 
   kit_main_page_undo_remove_child (self->main_page, g_variant_get_int64 (parameter));
+}
+
+static void
+undo_delete_diary_entry_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  kit_main_page_undo_delete_diary_entry (KIT_WINDOW (widget)->main_page);
 }
 
 /* Closing */
@@ -1104,6 +1192,8 @@ kit_window_class_init (KitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove-child", "x",
                                    undo_remove_child_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-diary-entry", NULL,
+                                   undo_delete_diary_entry_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
