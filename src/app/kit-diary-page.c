@@ -37,11 +37,13 @@ struct _KitDiaryPage
   GtkRevealer *draft_revealer;
   GtkLabel *count_label;
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkListView *list_view;
   AdwStatusPage *empty_page;
 
   KitStore *store;
   KitDiaryModel *model;        /* made when first shown */
+  GtkSliceListModel *slice;    /* the rows the list view is given so far */
   GtkNoSelection *selection;
   GArray *child_ids;           /* gint64 per position of child_filter (0: any) */
   char *from;                  /* ISO, or NULL */
@@ -53,6 +55,12 @@ struct _KitDiaryPage
 };
 
 G_DEFINE_FINAL_TYPE (KitDiaryPage, kit_diary_page, GTK_TYPE_WIDGET)
+
+/* GTK 4.8's list view makes a widget for up to 200 rows as soon as it has
+ * them, which took 200 ms and more when the diary opened. It is given the
+ * newest rows first and more as she scrolls towards the end. */
+#define FIRST_ROWS 40
+#define MORE_ROWS  100
 
 /* The filter as chosen */
 
@@ -175,10 +183,14 @@ apply_filter (KitDiaryPage *self)
   if (self->model == NULL)
     {
       self->model = kit_diary_model_new (self->store, &filter);
-      gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+      gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+      gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
     }
   else
-    kit_diary_model_set_filter (self->model, &filter);
+    {
+      gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+      kit_diary_model_set_filter (self->model, &filter);
+    }
   update_count (self);
 }
 
@@ -311,6 +323,21 @@ on_activate (KitDiaryPage *self, guint position, GtkListView *view)
 
   if (KIT_IS_DIARY_ENTRY (item))
     kit_diary_page_open_entry (self, kit_diary_entry_get_id (KIT_DIARY_ENTRY (item)));
+}
+
+/* Within a page of the end of the rows given so far: give more. */
+static void
+on_scrolled (KitDiaryPage *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  double page = gtk_adjustment_get_page_size (adj);
+
+  if (self->model == NULL || page <= 0 ||
+      size >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return;
+  if (gtk_adjustment_get_value (adj) + 2 * page >= gtk_adjustment_get_upper (adj))
+    gtk_slice_list_model_set_size (self->slice, size + MORE_ROWS);
 }
 
 static void
@@ -457,6 +484,7 @@ kit_diary_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_DIARY_PAGE);
   kit_app_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->deleted);
   G_OBJECT_CLASS (kit_diary_page_parent_class)->dispose (object);
@@ -496,6 +524,7 @@ kit_diary_page_class_init (KitDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, KitDiaryPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -535,8 +564,13 @@ kit_diary_page_init (KitDiaryPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  self->selection = gtk_no_selection_new (NULL);
+  self->slice = gtk_slice_list_model_new (NULL, 0, FIRST_ROWS);
+  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   add_shortcuts (self);
@@ -556,7 +590,7 @@ kit_diary_page_set_store (KitDiaryPage *self, KitStore *store)
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_no_selection_set_model (self->selection, NULL);
+  gtk_slice_list_model_set_model (self->slice, NULL);
   g_clear_object (&self->model);
   g_clear_object (&self->deleted);
   g_set_object (&self->store, store);

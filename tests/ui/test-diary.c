@@ -682,6 +682,61 @@ START_TEST (test_draft_offered)
 }
 END_TEST
 
+/* A long diary is given to the list view a part at a time, newest first, and
+ * more as she scrolls; every entry can be reached. */
+START_TEST (test_long_diary_grows_as_she_scrolls)
+{
+  KitStore *store;
+  GtkWidget *list, *scroller;
+  GListModel *shown;
+  GtkAdjustment *adj;
+  guint before;
+
+  unlock_with_widgets (record);
+  store = kit_window_get_store (window);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(KitDiaryEntry) entry = kit_diary_entry_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *date = g_strdup_printf ("2026-%02d-%02d", 1 + i / 28, 1 + i % 28);
+      g_autofree char *title = g_strdup_printf ("Entry %d", i);
+
+      kit_diary_entry_set_date (entry, date);
+      kit_diary_entry_set_title (entry, title);
+      ck_assert_msg (kit_store_save_diary_entry (store, entry, &error), "save: %s",
+                     error ? error->message : "?");
+    }
+  show_diary ();
+  ck_assert_uint_eq (n_listed (), 300);
+  list = part (GTK_WIDGET (diary_page ()), KIT_TYPE_DIARY_PAGE, "list_view");
+  scroller = part (GTK_WIDGET (diary_page ()), KIT_TYPE_DIARY_PAGE, "scroller");
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  before = g_list_model_get_n_items (shown);
+  ck_assert_uint_lt (before, 100);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (shown, 1);
+    ck_assert (KIT_IS_DIARY_ENTRY (first));
+    ck_assert_str_eq (kit_diary_entry_get_title (KIT_DIARY_ENTRY (first)), "Entry 299");
+  }
+
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (int round = 0; round < 20; round++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      kit_ui_spin (0.1);
+    }
+  ck_assert_uint_gt (g_list_model_get_n_items (shown), before);
+  ck_assert_uint_eq (g_list_model_get_n_items (shown),
+                     g_list_model_get_n_items (kit_diary_page_get_model (diary_page ())));
+
+  /* A new search starts from the newest rows again. */
+  gtk_editable_set_text (GTK_EDITABLE (part (GTK_WIDGET (diary_page ()), KIT_TYPE_DIARY_PAGE,
+                                             "search_entry")), "Entry");
+  kit_ui_spin (0.6);
+  ck_assert_uint_lt (g_list_model_get_n_items (shown), 100);
+}
+END_TEST
+
 static Suite *
 diary_suite (void)
 {
@@ -697,6 +752,7 @@ diary_suite (void)
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_from_session_and_child);
   tcase_add_test (tc, test_draft_offered);
+  tcase_add_test (tc, test_long_diary_grows_as_she_scrolls);
   suite_add_tcase (suite, tc);
   return suite;
 }
