@@ -1,0 +1,1026 @@
+/* kit-letter-dialog.c — a letter to check, edit, print or save (DESIGN §5).
+ *
+ * The letter is composed from the record (kit_letter_compose ()); what she
+ * types replaces its subject and body (kit_document_set_editable_text ())
+ * and the preview is laid out again 300 ms after she stops. Printing and
+ * the PDF use the same KitRenderer layout as the preview. Before either,
+ * kit_letter_check_ready () may refuse: the reason is shown at the top of
+ * the dialog with a button that puts it right (the recipient's details,
+ * her own name and address, or the gap in the wording). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kit-date.h"
+#include "kit-error.h"
+#include "kit-letter-dialog.h"
+#include "kit-letter-preview.h"
+#include "kit-person-dialog.h"
+#include "kit-renderer.h"
+
+typedef enum
+{
+  FIX_NONE,
+  FIX_PERSON,  /* add the address of fix_person */
+  FIX_ME,      /* her own name and address */
+  FIX_GAP,     /* a gap in the wording */
+} FixKind;
+
+struct _KitLetterDialog
+{
+  AdwWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkRevealer *refusal_revealer;
+  GtkLabel *refusal_label;
+  GtkButton *fix_button;
+  AdwLeaflet *leaflet;
+  GtkWidget *edit_pane;
+  AdwComboRow *from_row;
+  AdwComboRow *to_row;
+  GtkSwitch *easy_switch;
+  GtkLabel *note_label;
+  GtkTextView *text_view;
+  KitLetterPreview *preview;
+  GtkDropDown *paper_dropdown;
+  GtkRevealer *switch_revealer;
+  GtkToggleButton *show_edit_button;
+  GtkToggleButton *show_preview_button;
+
+  KitStore *store;
+  gulong changed_id;
+  gboolean is_letter;
+  KitLetterRequest request;
+  gint64 child_id;
+  char *child_name;
+  KitDocument *document;
+  /* The sender or recipient id at each position of the From and To rows. */
+  GArray *from_ids;
+  GArray *to_ids;
+  /* Set while the dialog itself fills its widgets: their signals are not hers. */
+  gboolean loading;
+  gboolean edited;
+  /* Set while the letter is kept: the store's "changed" is ours. */
+  gboolean keeping;
+  guint relayout_id;
+  FixKind fix;
+  gint64 fix_person;
+};
+
+G_DEFINE_FINAL_TYPE (KitLetterDialog, kit_letter_dialog, ADW_TYPE_WINDOW)
+
+/* How long after the last keystroke the pages are laid out again. */
+#define RELAYOUT_MS 300
+
+static void show_document (KitLetterDialog *self);
+
+/* Small things */
+
+static char *
+buffer_text (KitLetterDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (KitLetterDialog *self, const char *text)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+  self->loading = FALSE;
+}
+
+static KitPaper
+chosen_paper (KitLetterDialog *self)
+{
+  return gtk_drop_down_get_selected (self->paper_dropdown) == 1 ? KIT_PAPER_LETTER : KIT_PAPER_A4;
+}
+
+static void
+show_note (KitLetterDialog *self, const char *note)
+{
+  gtk_label_set_label (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
+static void
+toast (KitLetterDialog *self, const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static gboolean
+me_is_complete (KitLetterDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+
+  kit_store_get_me (self->store, &name, &address);
+  return name != NULL && *g_strstrip (name) != '\0' && address != NULL &&
+         *g_strstrip (address) != '\0';
+}
+
+static gboolean
+person_has_address (KitLetterDialog *self, gint64 person_id)
+{
+  g_autoptr(KitPerson) person = kit_store_find_person (self->store, person_id);
+  const char *address = person != NULL ? kit_person_get_address (person) : NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (address != NULL ? address : ""));
+
+  return person == NULL || *trimmed != '\0';
+}
+
+/* The refusal */
+
+static void
+hide_refusal (KitLetterDialog *self)
+{
+  gtk_revealer_set_reveal_child (self->refusal_revealer, FALSE);
+  self->fix = FIX_NONE;
+}
+
+static void
+show_refusal (KitLetterDialog *self, const char *message, FixKind fix, gint64 person_id)
+{
+  const char *labels[] = { NULL, N_("_Add the address"), N_("Add _your name and address"),
+                           N_("_Show the gap") };
+
+  self->fix = fix;
+  self->fix_person = person_id;
+  gtk_label_set_label (self->refusal_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_button), fix != FIX_NONE);
+  if (fix != FIX_NONE)
+    gtk_button_set_label (self->fix_button, _(labels[fix]));
+  gtk_revealer_set_reveal_child (self->refusal_revealer, TRUE);
+}
+
+/* What would put @error right: the person or the details it is about. */
+static FixKind
+fix_for (KitLetterDialog *self, const GError *error, gint64 *person_id)
+{
+  gint64 ids[] = { self->request.recipient_id, self->request.sender_id };
+  g_autofree char *text = NULL;
+
+  *person_id = 0;
+  if (!self->is_letter || self->store == NULL)
+    return FIX_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      if (ids[i] == KIT_LETTER_ME && !me_is_complete (self))
+        return FIX_ME;
+      if (ids[i] > 0 && !person_has_address (self, ids[i]))
+        {
+          *person_id = ids[i];
+          return FIX_PERSON;
+        }
+    }
+  text = buffer_text (self);
+  if (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP) &&
+      strstr (text, KIT_GAP_OPEN) != NULL)
+    return FIX_GAP;
+  return FIX_NONE;
+}
+
+/* Composing */
+
+static void
+update_title (KitLetterDialog *self)
+{
+  const char *title = self->document != NULL ? kit_document_get_title (self->document) : "";
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->window_title, self->child_name);
+}
+
+/* Builds the letter again from the record. With @keep_text, what she has
+ * typed is kept (the addresses, the date and the sign-off still follow the
+ * choices of sender and recipient). */
+static void
+compose (KitLetterDialog *self, gboolean keep_text)
+{
+  g_autofree char *text = keep_text && self->edited ? buffer_text (self) : NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KitDocument) document = NULL;
+
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  document = kit_letter_compose (self->store, &self->request, &warning, &error);
+  if (document == NULL)
+    {
+      show_refusal (self, error != NULL ? error->message : _("This letter could not be written."),
+                    FIX_NONE, 0);
+      return;
+    }
+  if (text != NULL)
+    kit_document_set_editable_text (document, text);
+  kit_document_set_paper (document, chosen_paper (self));
+  g_set_object (&self->document, document);
+  if (text == NULL)
+    {
+      g_autofree char *editable = kit_document_get_editable_text (document);
+
+      set_buffer_text (self, editable);
+      self->edited = FALSE;
+    }
+  if (warning != NULL)
+    show_note (self, warning);
+  update_title (self);
+  show_document (self);
+}
+
+static void
+show_document (KitLetterDialog *self)
+{
+  kit_letter_preview_set_document (self->preview, self->document);
+}
+
+/* Her edits go into the document (and the preview) now, not in 300 ms. */
+static void
+apply_edits (KitLetterDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (!self->is_letter || self->document == NULL || !self->edited)
+    return;
+  text = buffer_text (self);
+  kit_document_set_editable_text (self->document, text);
+  show_document (self);
+}
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
+
+  self->relayout_id = 0;
+  apply_edits (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_changed (KitLetterDialog *self)
+{
+  if (self->loading)
+    return;
+  self->edited = TRUE;
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  self->relayout_id = g_timeout_add (RELAYOUT_MS, relayout_cb, self);
+}
+
+/* From and To */
+
+static char *
+me_label (KitLetterDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+
+  kit_store_get_me (self->store, &name, &address);
+  if (name != NULL && *g_strstrip (name) != '\0')
+    /* Translators: the mother herself in the From and To lists: "Me (Jane Smith)" */
+    return g_strdup_printf (_("Me (%s)"), name);
+  return g_strdup (_("Me"));
+}
+
+/* Me, then everyone in People; "Nobody chosen yet" first when @current is nobody. */
+static void
+fill_people_row (KitLetterDialog *self, AdwComboRow *row, GArray *ids, gint64 current)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *people = kit_store_get_people (self->store);
+  g_autofree char *me = me_label (self);
+  gint64 me_id = KIT_LETTER_ME;
+  guint selected = 0;
+
+  g_array_set_size (ids, 0);
+  if (current < 0)
+    {
+      gint64 nobody = current;
+
+      gtk_string_list_append (names, _("Nobody chosen yet"));
+      g_array_append_val (ids, nobody);
+    }
+  if (current == KIT_LETTER_ME)
+    selected = ids->len;
+  gtk_string_list_append (names, me);
+  g_array_append_val (ids, me_id);
+  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(KitPerson) person = g_list_model_get_item (people, i);
+      gint64 id = kit_person_get_id (person);
+      const char *role = kit_person_get_role (person);
+      g_autofree char *label = role != NULL && *role != '\0'
+                                 /* Translators: "Sarah Hughes, Letterbox coordinator" */
+                                 ? g_strdup_printf (_("%s, %s"), kit_person_get_name (person), role)
+                                 : g_strdup (kit_person_get_name (person));
+
+      if (id == current)
+        selected = ids->len;
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, id);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, selected);
+}
+
+static void
+fill_people (KitLetterDialog *self)
+{
+  self->loading = TRUE;
+  fill_people_row (self, self->from_row, self->from_ids, self->request.sender_id);
+  fill_people_row (self, self->to_row, self->to_ids, self->request.recipient_id);
+  self->loading = FALSE;
+}
+
+static gint64
+chosen_id (AdwComboRow *row, GArray *ids, gint64 fallback)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : fallback;
+}
+
+static void
+on_people_chosen (KitLetterDialog *self)
+{
+  if (self->loading || !self->is_letter)
+    return;
+  self->request.sender_id = chosen_id (self->from_row, self->from_ids, self->request.sender_id);
+  self->request.recipient_id = chosen_id (self->to_row, self->to_ids, self->request.recipient_id);
+  hide_refusal (self);
+  compose (self, TRUE);
+}
+
+/* Easy read and paper */
+
+static void
+on_easy_read (KitLetterDialog *self)
+{
+  gboolean was_edited = self->edited;
+  gboolean easy = gtk_switch_get_active (self->easy_switch);
+
+  if (self->loading || !self->is_letter)
+    return;
+  self->request.easy_read = easy;
+  /* The easy-read wording is another letter: her edits cannot carry over. */
+  compose (self, FALSE);
+  if (was_edited)
+    show_note (self, easy ? _("The letter was written again in easy read. "
+                              "Your changes to the wording were not kept.")
+                          : _("The letter was written again in the usual wording. "
+                              "Your changes to the wording were not kept."));
+  else
+    show_note (self, NULL);
+}
+
+static void
+on_paper_chosen (KitLetterDialog *self)
+{
+  if (self->loading || self->document == NULL)
+    return;
+  self->request.paper = chosen_paper (self);
+  apply_edits (self);
+  kit_document_set_paper (self->document, self->request.paper);
+  show_document (self);
+}
+
+/* Narrow: one pane at a time */
+
+static void
+on_switch_toggled (KitLetterDialog *self)
+{
+  gboolean preview = gtk_toggle_button_get_active (self->show_preview_button);
+
+  if (preview)
+    apply_edits (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, preview ? "preview" : "edit");
+}
+
+static void
+on_folded (KitLetterDialog *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_revealer_set_reveal_child (self->switch_revealer, folded && self->is_letter);
+  if (self->is_letter)
+    on_switch_toggled (self);
+}
+
+/* The store */
+
+static void
+on_store_changed (KitLetterDialog *self)
+{
+  gboolean refused = gtk_revealer_get_reveal_child (self->refusal_revealer);
+
+  if (self->keeping || !self->is_letter)
+    return;
+  /* A person's address or her own details may have been added: show them. */
+  fill_people (self);
+  compose (self, TRUE);
+  if (refused && kit_letter_check_ready (self->store, &self->request, self->document, NULL))
+    hide_refusal (self);
+}
+
+/* Checking and keeping */
+
+static gboolean
+check_ready (KitLetterDialog *self, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean ready;
+  gint64 person_id;
+  FixKind fix;
+
+  apply_edits (self);
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_NOT_FOUND,
+                           _("This letter could not be written."));
+      return FALSE;
+    }
+  ready = self->is_letter
+            ? kit_letter_check_ready (self->store, &self->request, self->document, &local)
+            : kit_document_check_complete (self->document, &local);
+  if (ready)
+    {
+      hide_refusal (self);
+      return TRUE;
+    }
+  fix = fix_for (self, local, &person_id);
+  show_refusal (self, local->message, fix, person_id);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Each letter printed or saved is kept, so it can be printed again. */
+static gboolean
+keep_letter (KitLetterDialog *self, GError **error)
+{
+  g_autoptr(KitLetterRecord) record = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *xml = NULL;
+  gboolean ok;
+
+  if (!self->is_letter)
+    return TRUE;
+  record = kit_letter_record_new ();
+  name = g_strconcat (kit_letter_kind_to_string (self->request.kind),
+                      self->request.easy_read ? "-easy" : "", NULL);
+  xml = kit_document_to_xml (self->document);
+  kit_letter_record_set_template (record, name);
+  kit_letter_record_set_change_id (record, self->request.kind == KIT_LETTER_REVIEW
+                                             ? 0 : self->request.change_id);
+  kit_letter_record_set_child_id (record, self->child_id);
+  kit_letter_record_set_sender_id (record, MAX (self->request.sender_id, 0));
+  kit_letter_record_set_recipient_id (record, MAX (self->request.recipient_id, 0));
+  kit_letter_record_set_final_text (record, xml);
+  self->keeping = TRUE;
+  ok = kit_store_save_letter (self->store, record, error);
+  self->keeping = FALSE;
+  return ok;
+}
+
+static void
+say_not_kept (KitLetterDialog *self, const GError *error)
+{
+  g_warning ("Keeping a letter failed: %s", error->message);
+  show_refusal (self, _("The letter was made, but it could not be kept in your record. "
+                        "It will not be listed to print again."),
+                FIX_NONE, 0);
+}
+
+/* Printing */
+
+static void
+on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page,
+              gpointer user_data)
+{
+  KitRenderer *renderer = KIT_RENDERER (user_data);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / kit_renderer_get_page_width (renderer);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  kit_renderer_draw_page (renderer, cr, page);
+  cairo_restore (cr);
+}
+
+static GtkPrintOperation *
+make_print_operation (KitLetterDialog *self, KitRenderer *renderer)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  GtkPaperSize *paper = gtk_paper_size_new (kit_document_get_paper (self->document) == KIT_PAPER_LETTER
+                                              ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_paper_size_free (paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The renderer keeps its own 25 mm margins from the paper's edge. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, (int) kit_renderer_get_n_pages (renderer));
+  gtk_print_operation_set_job_name (operation, kit_document_get_title (self->document));
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
+                         g_object_ref (renderer), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  return operation;
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  KitRenderer *renderer;
+  GtkPrintOperationResult result;
+
+  if (!check_ready (self, NULL))
+    return;
+  renderer = kit_letter_preview_get_renderer (self->preview);
+  if (renderer == NULL || kit_renderer_get_n_pages (renderer) == 0)
+    return;
+  operation = make_print_operation (self, renderer);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_warning ("Printing failed: %s", error != NULL ? error->message : "?");
+      show_refusal (self, _("The letter could not be sent to the printer. "
+                            "Check the printer is on, or save it as a PDF instead."),
+                    FIX_NONE, 0);
+      return;
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    return;
+  if (!keep_letter (self, &error))
+    {
+      say_not_kept (self, error);
+      return;
+    }
+  toast (self, _("Sent to the printer"));
+}
+
+/* Save as PDF */
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    kit_letter_dialog_save_pdf (self, path, NULL);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *file_name = NULL;
+
+  /* Refused before she picks a file, so she is not asked for nothing. */
+  if (!check_ready (self, NULL))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  file_name = kit_letter_dialog_default_file_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Putting a refusal right */
+
+static void
+on_me_name_changed (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+on_me_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "address-view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  address = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (!kit_store_set_me (self->store, name, address, &error))
+    show_refusal (self, error->message, FIX_ME, 0);
+}
+
+static GtkWidget *
+me_form (AdwMessageDialog *dialog, const char *name, const char *address)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *name_label = gtk_label_new_with_mnemonic (_("Your _name"));
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *address_label = gtk_label_new_with_mnemonic (_("Your _address"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (address_label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (name_label), entry);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (address_label), view);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  name_label, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  address_label, NULL, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 90);
+  g_object_set (view, "top-margin", 6, "bottom-margin", 6, "left-margin", 6, "right-margin", 6,
+                NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            address != NULL ? address : "", -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), address_label);
+  gtk_box_append (GTK_BOX (box), frame);
+  g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "address-view", view);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_me_name_changed), dialog);
+  return box;
+}
+
+static void
+ask_for_me (KitLetterDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _("Your name and address"),
+    _("They go on letters from you, so the reply comes back to you. "
+      "They are kept only in this record."));
+
+  kit_store_get_me (self->store, &name, &address);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      me_form (ADW_MESSAGE_DIALOG (dialog), name, address));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
+                                           name != NULL && *name != '\0');
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_me_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Selects the first gap in the wording, for her to type over. */
+static void
+show_gap (KitLetterDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, open_start, open_end, close_start, close_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, KIT_GAP_OPEN, 0, &open_start, &open_end, NULL))
+    return;
+  if (!gtk_text_iter_forward_search (&open_end, KIT_GAP_CLOSE, 0, &close_start, &close_end, NULL))
+    close_end = open_end;
+  gtk_toggle_button_set_active (self->show_edit_button, TRUE);
+  gtk_text_buffer_select_range (buffer, &open_start, &close_end);
+  gtk_text_view_scroll_to_iter (self->text_view, &open_start, 0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+fix_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (widget);
+
+  switch (self->fix)
+    {
+    case FIX_PERSON:
+      {
+        g_autoptr(KitPerson) person = kit_store_find_person (self->store, self->fix_person);
+
+        if (person != NULL)
+          gtk_window_present (GTK_WINDOW (kit_person_dialog_new (GTK_WINDOW (self), self->store,
+                                                                 person)));
+        break;
+      }
+    case FIX_ME:
+      ask_for_me (self);
+      break;
+    case FIX_GAP:
+      show_gap (self);
+      break;
+    case FIX_NONE:
+    default:
+      break;
+    }
+}
+
+/* Overrides */
+
+static void
+kit_letter_dialog_dispose (GObject *object)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (object);
+
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->store != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (self->store, self->changed_id);
+  self->changed_id = 0;
+  g_clear_object (&self->store);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_LETTER_DIALOG);
+  G_OBJECT_CLASS (kit_letter_dialog_parent_class)->dispose (object);
+}
+
+static void
+kit_letter_dialog_finalize (GObject *object)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (object);
+
+  g_array_unref (self->from_ids);
+  g_array_unref (self->to_ids);
+  g_free (self->child_name);
+  G_OBJECT_CLASS (kit_letter_dialog_parent_class)->finalize (object);
+}
+
+static void
+kit_letter_dialog_class_init (KitLetterDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kit_letter_dialog_dispose;
+  object_class->finalize = kit_letter_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/keepintouch/KeepInTouch/kit-letter-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, refusal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, refusal_label);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, edit_pane);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, easy_switch);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, paper_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, switch_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, show_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, show_preview_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_easy_read);
+  gtk_widget_class_bind_template_callback (widget_class, on_paper_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
+
+  gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "letter.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "letter.fix", NULL, fix_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (KIT_TYPE_LETTER_PREVIEW);
+}
+
+static void
+kit_letter_dialog_init (KitLetterDialog *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  self->from_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->to_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
+                            G_CALLBACK (on_text_changed), self);
+  /* Ctrl+P prints from anywhere in the dialog, the text view included. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("letter.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* Public API */
+
+static void
+find_child (KitLetterDialog *self)
+{
+  g_autoptr(KitChange) change = NULL;
+  g_autoptr(KitArrangement) arrangement = NULL;
+  g_autoptr(KitChild) child = NULL;
+
+  if (self->request.change_id != 0)
+    change = kit_store_find_change (self->store, self->request.change_id);
+  if (change != NULL)
+    self->child_id = kit_change_get_child_id (change);
+  if (self->request.arrangement_id != 0)
+    arrangement = kit_store_find_arrangement (self->store, self->request.arrangement_id);
+  if (self->child_id == 0 && arrangement != NULL)
+    self->child_id = kit_arrangement_get_child_id (arrangement);
+  child = self->child_id != 0 ? kit_store_find_child (self->store, self->child_id) : NULL;
+  self->child_name = g_strdup (child != NULL ? kit_child_get_name (child) : NULL);
+}
+
+GtkWidget *
+kit_letter_dialog_new (GtkWindow *parent, KitStore *store, const KitLetterRequest *request)
+{
+  KitLetterDialog *self;
+
+  g_return_val_if_fail (KIT_IS_STORE (store), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  self = g_object_new (KIT_TYPE_LETTER_DIALOG, "transient-for", parent, NULL);
+  self->is_letter = TRUE;
+  self->store = g_object_ref (store);
+  self->request = *request;
+  self->request.today = NULL;
+  kit_letter_resolve_people (store, &self->request, &self->request.sender_id,
+                             &self->request.recipient_id);
+  find_child (self);
+  self->loading = TRUE;
+  gtk_switch_set_active (self->easy_switch, request->easy_read);
+  gtk_drop_down_set_selected (self->paper_dropdown, request->paper == KIT_PAPER_LETTER ? 1 : 0);
+  self->loading = FALSE;
+  fill_people (self);
+  compose (self, FALSE);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed),
+                                               self);
+  on_folded (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+kit_letter_dialog_new_for_document (GtkWindow *parent, KitDocument *document)
+{
+  KitLetterDialog *self;
+
+  g_return_val_if_fail (KIT_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (KIT_TYPE_LETTER_DIALOG, "transient-for", parent, NULL);
+  self->document = kit_document_copy (document);
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->paper_dropdown,
+                              kit_document_get_paper (document) == KIT_PAPER_LETTER ? 1 : 0);
+  self->loading = FALSE;
+  gtk_widget_set_visible (self->edit_pane, FALSE);
+  adw_leaflet_set_visible_child_name (self->leaflet, "preview");
+  gtk_window_set_default_size (GTK_WINDOW (self), 820, 800);
+  update_title (self);
+  show_document (self);
+  on_folded (self);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+kit_letter_dialog_save_pdf (KitLetterDialog *self, const char *path, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  KitRenderer *renderer;
+
+  g_return_val_if_fail (KIT_IS_LETTER_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_ready (self, error))
+    return FALSE;
+  renderer = kit_letter_preview_get_renderer (self->preview);
+  if (renderer == NULL || !kit_renderer_write_pdf (renderer, path, &local))
+    {
+      if (local == NULL)
+        g_set_error_literal (&local, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE,
+                             _("The PDF could not be made."));
+      show_refusal (self, local->message, FIX_NONE, 0);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (!keep_letter (self, &local))
+    {
+      say_not_kept (self, local);
+      return TRUE;
+    }
+  toast (self, self->is_letter ? _("Letter saved") : _("Saved as a PDF"));
+  return TRUE;
+}
+
+KitDocument *
+kit_letter_dialog_get_document (KitLetterDialog *self)
+{
+  g_return_val_if_fail (KIT_IS_LETTER_DIALOG (self), NULL);
+
+  apply_edits (self);
+  return self->document;
+}
+
+char *
+kit_letter_dialog_default_file_name (KitLetterDialog *self)
+{
+  g_autofree char *today = kit_date_today ();
+  g_autofree char *date = kit_date_format (today);
+  const char *title = self->document != NULL ? kit_document_get_title (self->document) : NULL;
+  GString *name = g_string_new (NULL);
+
+  if (self->is_letter)
+    title = kit_letter_kind_title (self->request.kind);
+  g_string_append (name, title != NULL && *title != '\0' ? title : _("Letter"));
+  if (self->is_letter && self->child_name != NULL && *self->child_name != '\0')
+    g_string_append_printf (name, " – %s", self->child_name);
+  g_string_append_printf (name, " – %s.pdf", date);
+  /* A name, not a path. */
+  g_strdelimit (name->str, "/\\:", '-');
+  return g_string_free (name, FALSE);
+}
+
+/* The offer after a change */
+
+static void
+on_offer_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  KitStore *store = g_object_get_data (G_OBJECT (dialog), "store");
+  gint64 *change_id = g_object_get_data (G_OBJECT (dialog), "change-id");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  KitLetterKind kind;
+  KitLetterRequest request;
+
+  if (!kit_letter_kind_from_string (response, &kind) || store == NULL || change_id == NULL)
+    return;
+  kit_letter_request_init (&request, kind);
+  request.change_id = *change_id;
+  gtk_window_present (GTK_WINDOW (kit_letter_dialog_new (parent, store, &request)));
+}
+
+void
+kit_letter_dialog_offer (GtkWindow *parent, KitStore *store, KitChange *change)
+{
+  const char *given = kit_change_get_reason_given (change);
+  gboolean short_of_reason = g_strcmp0 (given, "no") == 0 || g_strcmp0 (given, "partly") == 0;
+  GtkWidget *dialog;
+
+  g_return_if_fail (KIT_IS_STORE (store));
+  g_return_if_fail (KIT_IS_CHANGE (change));
+
+  dialog = adw_message_dialog_new (
+    parent, _("Write a letter about this change?"),
+    short_of_reason ? _("You were not given the whole reason. A request for reasons asks, "
+                        "in writing, why contact changed. You can also write an explanation "
+                        "of the change to keep.")
+                    : _("An explanation of a change is a letter for you to keep, saying what "
+                        "changed and why. You can write one now or later, from the history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "not-now", _("_Not now"),
+                                    "explanation", _("_Explanation of a change"),
+                                    "request", _("_Request for reasons"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              short_of_reason ? "request" : "explanation",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           short_of_reason ? "request" : "explanation");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "not-now");
+  g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "change-id",
+                          g_memdup2 (&(gint64) { kit_change_get_id (change) }, sizeof (gint64)),
+                          g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_offer_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
