@@ -76,13 +76,18 @@ create_menu (GtkMenuButton *button, gpointer user_data)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit details"), NULL);
   g_autoptr(GMenuItem) history = g_menu_item_new (_("_Show its history"), NULL);
+  /* Most arrangements are never reviewed; she can ask at any time. */
+  g_autoptr(GMenuItem) review = g_menu_item_new (_("_Request a review of contact…"), NULL);
 
   g_menu_item_set_action_and_target_value (edit, "child.edit-arrangement",
                                            g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (history, "child.show-history",
                                            g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (review, "child.write-letter",
+                                           g_variant_new ("(sx)", "review", id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, history);
+  g_menu_append_item (menu, review);
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
