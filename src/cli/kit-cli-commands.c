@@ -323,3 +323,29 @@ kit_cli_bench (const KitCliArgs *args)
     }
   return KIT_CLI_EXIT_OK;
 }
+
+/* The helpers above, for the commands in other files (kit-cli.h). */
+
+int
+kit_cli_fail (const GError *error)
+{
+  return report (error);
+}
+
+KitVault *
+kit_cli_open_record (const KitCliArgs *args, int *exit_code)
+{
+  return open_with_passphrase (args, exit_code);
+}
+
+int
+kit_cli_close_saving (KitVault *vault)
+{
+  return close_saving (vault);
+}
+
+void
+kit_cli_close_reading (KitVault *vault)
+{
+  close_reading (vault);
+}
