@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kit-date.h"
 #include "kit-error.h"
@@ -33,6 +34,7 @@ struct _KitLetterDialog
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkRevealer *refusal_revealer;
+  GtkBox *refusal_box;
   GtkLabel *refusal_label;
   GtkButton *fix_button;
   AdwLeaflet *leaflet;
@@ -195,7 +197,10 @@ update_title (KitLetterDialog *self)
 
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_subtitle (self->window_title, self->child_name);
+  /* The child's name, unless the title already says it. */
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->child_name != NULL && strstr (title, self->child_name) == NULL
+                                   ? self->child_name : NULL);
 }
 
 /* Builds the letter again from the record. With @keep_text, what she has
@@ -409,6 +414,9 @@ on_folded (KitLetterDialog *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_revealer_set_reveal_child (self->switch_revealer, folded && self->is_letter);
+  /* Narrow, the button goes under the message, which would be squeezed beside it. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->refusal_box),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (self->is_letter)
     on_switch_toggled (self);
 }
@@ -795,6 +803,7 @@ kit_letter_dialog_class_init (KitLetterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, refusal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, refusal_box);
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, fix_button);
   gtk_widget_class_bind_template_child (widget_class, KitLetterDialog, leaflet);
