@@ -1,6 +1,7 @@
 /* kit-arrangement-card.c — one contact arrangement in plain words. Its
  * buttons activate the child page's actions (child.record-change,
- * child.edit-arrangement, child.show-history) with the arrangement's id. */
+ * child.edit-arrangement, child.show-history, child.write-letter for a
+ * request for a review) with the arrangement's id. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -22,6 +23,7 @@ struct _KitArrangementCard
   GtkLabel *review_label;
   GtkLabel *notes_label;
   GtkButton *change_button;
+  GtkButton *review_button;
   GtkMenuButton *menu_button;
 
   KitArrangement *arrangement;
@@ -115,6 +117,8 @@ show_arrangement (KitArrangementCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes != NULL && *notes != '\0');
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->change_button),
                                           g_variant_new_int64 (id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->review_button),
+                                          g_variant_new ("(sx)", "review", id));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, more_label, -1);
@@ -150,6 +154,7 @@ kit_arrangement_card_class_init (KitArrangementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, review_label);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, notes_label);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, change_button);
+  gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, review_button);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, menu_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -90,6 +90,22 @@ find_toplevel (GType type)
   return found;
 }
 
+/* A letter dialog other than @not. */
+static GtkWidget *
+other_letter_dialog (GtkWidget *not)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (KIT_IS_LETTER_DIALOG (w) && GTK_WIDGET (w) != not && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
 static gboolean
 change_dialog_gone (gpointer data)
 {
@@ -352,6 +368,23 @@ START_TEST (test_request_letter_after_a_change)
   ck_assert_msg (kit_ui_has_shortcut (dialog, "<Control>p"), "no Ctrl+P in the letter dialog");
   ck_assert_msg (kit_ui_help_lists ("<Control>p"), "the shortcuts window doesn't list Ctrl+P");
 
+  /* What she types reaches the pages after a pause. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view")));
+    KitLetterPreview *preview = KIT_LETTER_PREVIEW (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "preview"));
+    KitRenderer *before = kit_letter_preview_get_renderer (preview);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "\n\nPlease also send the minutes of the meeting.", -1);
+    ck_assert_msg (kit_letter_preview_get_renderer (preview) == before,
+                   "the pages were laid out again at once, not after a pause");
+    kit_ui_spin (0.6);
+    ck_assert_msg (kit_letter_preview_get_renderer (preview) != before,
+                   "the pages were not laid out again after she typed");
+  }
+
   /* From her, and her name and address are not known yet: refused, and she can give them. */
   ck_assert (!kit_letter_dialog_save_pdf (KIT_LETTER_DIALOG (dialog), pdf, &error));
   ck_assert_msg (error != NULL && error->domain == KIT_LETTER_ERROR, "refused without a letter error");
@@ -372,6 +405,8 @@ START_TEST (test_request_letter_after_a_change)
   text = pdf_text (pdf);
   ck_assert_msg (strstr (text, "Amelia") != NULL, "pdftotext shows no child's name:\n%s", text);
   ck_assert_msg (strstr (text, "Jane Wilson") != NULL, "pdftotext shows no sender:\n%s", text);
+  ck_assert_msg (strstr (text, "minutes of the meeting") != NULL,
+                 "what she typed is not in the PDF:\n%s", text);
   kept = kit_store_list_letters (store, kit_child_get_id (child));
   ck_assert_uint_eq (g_list_model_get_n_items (kept), 1);
 
@@ -388,6 +423,29 @@ START_TEST (test_request_letter_after_a_change)
                    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Request") != NULL,
                    "the letter listed is not the request");
     ck_assert (!gtk_widget_get_visible (child_of (page, KIT_TYPE_CHILD_PAGE, "letters_empty")));
+  }
+
+  /* Print again: the letter as it was kept, in a dialog of its own; nothing new is kept. */
+  {
+    g_autoptr(KitLetterRecord) letter = g_list_model_get_item (kept, 0);
+    g_autofree char *again_pdf = g_build_filename (tmpdir, "again.pdf", NULL);
+    g_autofree char *again_text = NULL;
+    g_autoptr(GListModel) still = NULL;
+    GtkWidget *again;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "child.print-again", "x",
+                                kit_letter_record_get_id (letter));
+    again = other_letter_dialog (dialog);
+    ck_assert_msg (again != NULL, "Print again opened nothing");
+    ck_assert (!gtk_widget_get_visible (child_of (again, KIT_TYPE_LETTER_DIALOG, "edit_pane")));
+    ck_assert_msg (kit_letter_dialog_save_pdf (KIT_LETTER_DIALOG (again), again_pdf, &error),
+                   "print again as PDF: %s", error ? error->message : "?");
+    again_text = pdf_text (again_pdf);
+    ck_assert_msg (strstr (again_text, "minutes of the meeting") != NULL,
+                   "the letter printed again is not the one kept:\n%s", again_text);
+    still = kit_store_list_letters (store, kit_child_get_id (child));
+    ck_assert_uint_eq (g_list_model_get_n_items (still), 1);
+    gtk_window_destroy (GTK_WINDOW (again));
   }
 
   /* To someone with no address: refused in plain words, naming her, and no file. */
@@ -411,6 +469,25 @@ START_TEST (test_request_letter_after_a_change)
   kept = kit_store_list_letters (store, kit_child_get_id (child));
   ck_assert_uint_eq (g_list_model_get_n_items (kept), 1);
 
+  /* Easy read is another wording: her edits go, and the dialog says so. */
+  gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")), TRUE);
+  g_free (wording);
+  wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
+  ck_assert_msg (strstr (wording, "minutes of the meeting") == NULL, "her edit is still there");
+  ck_assert_msg (gtk_widget_get_visible (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "note_label")),
+                 "switching to easy read dropped her edits without saying so");
+  ck_assert (kit_document_get_easy_read (kit_letter_dialog_get_document (KIT_LETTER_DIALOG (dialog))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Each arrangement offers a request for a review. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.write-letter", "(sx)", "review",
+                              kit_arrangement_get_id (arrangement));
+  dialog = find_toplevel (KIT_TYPE_LETTER_DIALOG);
+  ck_assert_msg (dialog != NULL, "no letter asking for a review");
+  g_free (wording);
+  wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
+  ck_assert_msg (strstr (wording, "review") != NULL && strstr (wording, "Amelia") != NULL,
+                 "the review letter says: %s", wording);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 END_TEST
