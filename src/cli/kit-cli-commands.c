@@ -80,6 +80,12 @@ open_with_passphrase (const KitCliArgs *args, int *exit_code)
   return vault;
 }
 
+KitVault *
+kit_cli_open_record (const KitCliArgs *args, int *exit_code)
+{
+  return open_with_passphrase (args, exit_code);
+}
+
 int
 kit_cli_create (const KitCliArgs *args)
 {
@@ -330,12 +336,6 @@ int
 kit_cli_fail (const GError *error)
 {
   return report (error);
-}
-
-KitVault *
-kit_cli_open_record (const KitCliArgs *args, int *exit_code)
-{
-  return open_with_passphrase (args, exit_code);
 }
 
 int

@@ -58,12 +58,14 @@ int kit_cli_bench (const KitCliArgs *args);
 int kit_cli_letter (const KitCliArgs *args);   /* kit-cli-letter.c */
 int kit_cli_report (const KitCliArgs *args);   /* kit-cli-report.c */
 
-/* Shared by the commands' files (kit-cli-commands.c): tell the person what
- * went wrong and return the exit code; open the record with the passphrase
- * (NULL with *exit_code set after telling); close after a command that
- * changed the record (the final save must work) or only read it. */
-int kit_cli_fail (const GError *error);
+/* Opens args->record with the passphrase from --passphrase-fd or the
+ * terminal (kit-cli-commands.c). NULL after telling the person what went
+ * wrong, with *exit_code set. */
 KitVault *kit_cli_open_record (const KitCliArgs *args, int *exit_code);
+/* Also for the commands in other files: tell the person what went wrong and
+ * return the exit code; close after a command that changed the record (the
+ * final save must work) or only read it. */
+int kit_cli_fail (const GError *error);
 int kit_cli_close_saving (KitVault *vault);
 void kit_cli_close_reading (KitVault *vault);
 

@@ -41,7 +41,7 @@ static const char *const known_conditions[] = {
   "was-told", "found-out", "not-told", "told-date-known",
   "to-self", "from-me", "to-me",
   "has-contact", "contact-has-role", "contact-has-phone",
-  "ever-reviewed", "next-review-known", "duration-known",
+  "ever-reviewed", "next-review-known", "review-overdue", "duration-known",
   "arrangement-paused", "arrangement-stopped",
 };
 
@@ -228,6 +228,18 @@ keep_first_error (void *data, xmlErrorPtr error)
   first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
 }
 
+#if LIBXML_VERSION >= 21200
+static void
+keep_first_parser_error (void *data, const xmlError *error)
+#else
+static void
+keep_first_parser_error (void *data, xmlErrorPtr error)
+#endif
+{
+  xmlParserCtxt *parser = data;
+  keep_first_error (parser->_private, error);
+}
+
 static gboolean
 template_error (GError **error, const char *name, int line, const char *message)
 {
@@ -316,11 +328,15 @@ load_bytes (const char *data, gsize size, const char *name, const char *source, 
     }
 
   parser = xmlNewParserCtxt ();
+  /* The first error is the one to name, not the last ("premature end"). */
+  parser->_private = &first;
+  parser->sax->serror = keep_first_parser_error;
   doc = xmlCtxtReadMemory (parser, data, (int) size, name, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || !parser->wellFormed)
     {
-      keep_first_error (&first, xmlCtxtGetLastError (parser));
+      if (first.message == NULL)
+        keep_first_error (&first, xmlCtxtGetLastError (parser));
       xmlFreeParserCtxt (parser);
       if (doc != NULL)
         xmlFreeDoc (doc);

@@ -283,8 +283,13 @@ set_arrangement_fields (KitStore *store, KitLetterFields *fields, KitArrangement
                                    kit_date_parse (kit_arrangement_get_last_reviewed (arrangement), NULL));
   set_date (fields, "arrangement.next-review", kit_arrangement_get_next_review (arrangement),
             _("the date of the next review"));
+  /* A review date already past is overdue, not planned. */
+  const char *next_review = kit_arrangement_get_next_review (arrangement);
+  gboolean next_known = kit_date_parse (next_review, NULL);
   kit_letter_fields_set_condition (fields, "next-review-known",
-                                   kit_date_parse (kit_arrangement_get_next_review (arrangement), NULL));
+                                   next_known && kit_date_compare (next_review, today) >= 0);
+  kit_letter_fields_set_condition (fields, "review-overdue",
+                                   next_known && kit_date_compare (next_review, today) < 0);
   kit_letter_fields_set_condition (fields, "arrangement-paused", g_strcmp0 (status, "paused") == 0);
   kit_letter_fields_set_condition (fields, "arrangement-stopped", g_strcmp0 (status, "stopped") == 0);
 }

@@ -17,7 +17,7 @@
 
 #define MM (72.0 / 25.4)
 #define MARGIN (25.0 * MM)
-#define BULLET_INDENT_EM 1.3
+#define BULLET_INDENT_EM 1.6
 #define SENDER_WIDTH_SHARE 0.55
 
 /* One line of a laid-out block, in points, relative to the layout. */
@@ -492,7 +492,8 @@ draw_bullet (KitRenderer *self, cairo_t *cr, Piece *piece)
   double centre_y = piece->y + first->baseline - self->base_size * 0.33;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_arc (cr, piece->x - BULLET_INDENT_EM * self->base_size * 0.6, centre_y, radius, 0, 2 * G_PI);
+  cairo_new_path (cr);
+  cairo_arc (cr, piece->x - BULLET_INDENT_EM * self->base_size * 0.55, centre_y, radius, 0, 2 * G_PI);
   cairo_fill (cr);
 }
 

@@ -5,12 +5,12 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 run 0 "$CLI" bench --size small --keep "$TMP/keep"
-for name in kdf-ms open-ms save-median-ms save-p95-ms child-page-ms; do
+for name in kdf-ms open-ms save-median-ms save-p95-ms child-page-ms letter-pdf-ms; do
   grep -Eq "^$name [0-9]+(\.[0-9]+)? ms\$" "$TMP/out" || fail "no '$name N ms' line in: $(cat "$TMP/out")"
 done
 grep -Eq '^file-bytes [0-9]+ bytes$' "$TMP/out" || fail "no file-bytes line"
 grep -Eq '^peak-rss-kb [0-9]+ kB$' "$TMP/out" || fail "no peak-rss-kb line"
-[ "$(wc -l <"$TMP/out")" -eq 7 ] || fail "expected 7 lines, got: $(cat "$TMP/out")"
+[ "$(wc -l <"$TMP/out")" -eq 8 ] || fail "expected 8 lines, got: $(cat "$TMP/out")"
 bytes=$(sed -n 's/^file-bytes \([0-9]*\) bytes$/\1/p' "$TMP/out")
 [ "$bytes" -eq "$(stat -c %s "$TMP/keep/bench.kit")" ] || fail "file-bytes does not match the file"
 
