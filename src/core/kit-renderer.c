@@ -125,7 +125,7 @@ size_of (KitRenderer *self, KitBlockKind kind)
     case KIT_BLOCK_HEADING:
       return self->base_size * 1.4;
     case KIT_BLOCK_MONO:
-      return self->base_size * 1.2;
+      return self->base_size * 1.45;
     case KIT_BLOCK_NOTE:
       return self->base_size * 0.85;
     default:

@@ -313,8 +313,8 @@ START_TEST (test_bad_xml_refused)
     "<document><block>no kind</block></document>",
     "<document><para kind=\"paragraph\">x</para></document>",
     "<document><block kind=\"paragraph\"><b>bold</b></block></document>",
-    "<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
-    "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<document><block kind=\"paragraph\">&b;</block></document>",
+    ("<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+     "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<document><block kind=\"paragraph\">&b;</block></document>"),
     "<?xml version=\"1.0\"?>\n<!DOCTYPE document SYSTEM \"file:///etc/passwd\">\n<document/>",
     "<document>\n\n<block kind=\"paragraph\">fine</block>\n<block kind=\"paragraph\">broken</blok>\n</document>",
   };
@@ -491,7 +491,6 @@ START_TEST (test_sign_off_kept_together)
     {
       g_autofree char *words = numbered_words (n);
       g_autoptr (KitDocument) doc = make_letter (words);
-      g_autoptr (KitRenderer) renderer = NULL;
       g_autofree char *path = NULL;
       g_autofree char *last = NULL;
       guint pages;
