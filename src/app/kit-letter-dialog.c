@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kit-app-util.h"
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-letter-dialog.h"
@@ -543,39 +544,56 @@ make_print_operation (KitLetterDialog *self, KitRenderer *renderer)
   return operation;
 }
 
-static void
-print_action (GtkWidget *widget, const char *name, GVariant *param)
+/* Prints through GtkPrintOperation: with @export_path, straight to that
+ * PDF file (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests), else through the
+ * system's print dialog. TRUE when it was printed (and the letter kept). */
+static gboolean
+run_print (KitLetterDialog *self, const char *export_path, GError **error)
 {
-  KitLetterDialog *self = KIT_LETTER_DIALOG (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
   KitRenderer *renderer;
   GtkPrintOperationResult result;
 
-  if (!check_ready (self, NULL))
-    return;
+  if (!check_ready (self, error))
+    return FALSE;
   renderer = kit_letter_preview_get_renderer (self->preview);
   if (renderer == NULL || kit_renderer_get_n_pages (renderer) == 0)
-    return;
+    {
+      g_set_error_literal (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_NOT_FOUND,
+                           _("There is nothing to print."));
+      return FALSE;
+    }
   operation = make_print_operation (self, renderer);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  result = gtk_print_operation_run (operation,
+                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &local);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_warning ("Printing failed: %s", error != NULL ? error->message : "?");
+      g_warning ("Printing failed: %s", local != NULL ? local->message : "?");
       show_refusal (self, _("The letter could not be sent to the printer. "
                             "Check the printer is on, or save it as a PDF instead."),
                     FIX_NONE, 0);
-      return;
+      g_set_error_literal (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE,
+                           gtk_label_get_label (self->refusal_label));
+      return FALSE;
     }
   if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    return;
-  if (!keep_letter (self, &error))
-    {
-      say_not_kept (self, error);
-      return;
-    }
-  toast (self, _("Sent to the printer"));
+    return FALSE;
+  if (!keep_letter (self, &local))
+    say_not_kept (self, local);
+  else
+    toast (self, _("Sent to the printer"));
+  return TRUE;
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_print (KIT_LETTER_DIALOG (widget), NULL, NULL);
 }
 
 /* Save as PDF */
@@ -841,6 +859,7 @@ kit_letter_dialog_init (KitLetterDialog *self)
   self->from_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->to_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  kit_app_name_rows (GTK_WIDGET (self));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (on_text_changed), self);
   /* Ctrl+P prints from anywhere in the dialog, the text view included. */
@@ -951,6 +970,15 @@ kit_letter_dialog_save_pdf (KitLetterDialog *self, const char *path, GError **er
     }
   toast (self, self->is_letter ? _("Letter saved") : _("Saved as a PDF"));
   return TRUE;
+}
+
+gboolean
+kit_letter_dialog_print_to_file (KitLetterDialog *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (KIT_IS_LETTER_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return run_print (self, path, error);
 }
 
 KitDocument *

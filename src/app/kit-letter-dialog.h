@@ -31,6 +31,13 @@ GtkWidget *kit_letter_dialog_new_for_document (GtkWindow *parent, KitDocument *d
  * nothing then; otherwise writes the PDF, keeps the letter and says so. */
 gboolean kit_letter_dialog_save_pdf (KitLetterDialog *self, const char *path, GError **error);
 
+/* What Print does, with the same GtkPrintOperation, but written to the PDF
+ * @path instead of a printer (GTK_PRINT_OPERATION_ACTION_EXPORT): for
+ * tests, which have no printer. Refuses as kit_letter_dialog_save_pdf ()
+ * does; keeps the letter when printed. */
+gboolean kit_letter_dialog_print_to_file (KitLetterDialog *self, const char *path,
+                                          GError **error);
+
 /* The document as it stands, with her edits (for tests). */
 KitDocument *kit_letter_dialog_get_document (KitLetterDialog *self);
 /* A name for the PDF: "Request for reasons – Amelia – 23 November 2026.pdf". */

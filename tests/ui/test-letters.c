@@ -410,6 +410,29 @@ START_TEST (test_request_letter_after_a_change)
   kept = kit_store_list_letters (store, kit_child_get_id (child));
   ck_assert_uint_eq (g_list_model_get_n_items (kept), 1);
 
+  /* Printed through GtkPrintOperation (to a file: there is no printer here) on US Letter. */
+  {
+    g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+    g_autofree char *printed_text = NULL;
+    g_autofree char *info = NULL;
+    const char *argv[] = { "pdfinfo", printed, NULL };
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "paper_dropdown")), 1);
+    ck_assert_int_eq (kit_document_get_paper (kit_letter_dialog_get_document (KIT_LETTER_DIALOG (dialog))),
+                      KIT_PAPER_LETTER);
+    ck_assert_msg (kit_letter_dialog_print_to_file (KIT_LETTER_DIALOG (dialog), printed, &error),
+                   "print: %s", error ? error->message : "?");
+    printed_text = pdf_text (printed);
+    ck_assert_msg (strstr (printed_text, "Amelia") != NULL && strstr (printed_text, "minutes of the meeting") != NULL,
+                   "the printed letter says:\n%s", printed_text);
+    ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info,
+                             NULL, NULL, NULL));
+    ck_assert_msg (strstr (info, "612 x 792") != NULL, "not printed on US Letter:\n%s", info);
+    g_clear_object (&kept);
+    kept = kit_store_list_letters (store, kit_child_get_id (child));
+    ck_assert_uint_eq (g_list_model_get_n_items (kept), 2);
+  }
+
   /* The child's page lists it, to print again. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack")),
                                          "letters");
@@ -444,7 +467,7 @@ START_TEST (test_request_letter_after_a_change)
     ck_assert_msg (strstr (again_text, "minutes of the meeting") != NULL,
                    "the letter printed again is not the one kept:\n%s", again_text);
     still = kit_store_list_letters (store, kit_child_get_id (child));
-    ck_assert_uint_eq (g_list_model_get_n_items (still), 1);
+    ck_assert_uint_eq (g_list_model_get_n_items (still), 2);
     gtk_window_destroy (GTK_WINDOW (again));
   }
 
@@ -467,7 +490,7 @@ START_TEST (test_request_letter_after_a_change)
   ck_assert (!g_file_test (refused_pdf, G_FILE_TEST_EXISTS));
   g_clear_object (&kept);
   kept = kit_store_list_letters (store, kit_child_get_id (child));
-  ck_assert_uint_eq (g_list_model_get_n_items (kept), 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (kept), 2);
 
   /* Easy read is another wording: her edits go, and the dialog says so. */
   gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")), TRUE);
