@@ -26,6 +26,8 @@ typedef enum
   FIX_PERSON,  /* add the address of fix_person */
   FIX_ME,      /* her own name and address */
   FIX_GAP,     /* a gap in the wording */
+  FIX_CHOOSE,  /* nobody chosen under To */
+  FIX_NEW,     /* nobody in People to write to yet */
 } FixKind;
 
 struct _KitLetterDialog
@@ -151,7 +153,8 @@ static void
 show_refusal (KitLetterDialog *self, const char *message, FixKind fix, gint64 person_id)
 {
   const char *labels[] = { NULL, N_("_Add the address"), N_("Add _your name and address"),
-                           N_("_Show the gap") };
+                           N_("_Show the gap"), N_("_Choose who it is to"),
+                           N_("_Add someone to People") };
 
   self->fix = fix;
   self->fix_person = person_id;
@@ -455,6 +458,19 @@ check_ready (KitLetterDialog *self, GError **error)
                            _("This letter could not be written."));
       return FALSE;
     }
+  if (self->is_letter && self->request.recipient_id < 0)
+    {
+      GListModel *people = kit_store_get_people (self->store);
+      gboolean anyone = people != NULL && g_list_model_get_n_items (people) > 0;
+
+      g_set_error_literal (&local, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP,
+                           anyone ? _("Choose who the letter is to, under To.")
+                                  : _("There is nobody to send it to yet. Add the agency's contact "
+                                      "to People, then choose them under To."));
+      show_refusal (self, local->message, anyone ? FIX_CHOOSE : FIX_NEW, 0);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   ready = self->is_letter
             ? kit_letter_check_ready (self->store, &self->request, self->document, &local)
             : kit_document_check_complete (self->document, &local);
@@ -751,6 +767,23 @@ show_gap (KitLetterDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* Someone new in People becomes the recipient. */
+static void
+on_person_added (KitLetterDialog *self, gint64 person_id)
+{
+  self->request.recipient_id = person_id;
+  fill_people (self);
+  hide_refusal (self);
+  compose (self, TRUE);
+}
+
+static void
+choose_recipient (KitLetterDialog *self)
+{
+  gtk_toggle_button_set_active (self->show_edit_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->to_row));
+}
+
 static void
 fix_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -773,6 +806,18 @@ fix_action (GtkWidget *widget, const char *name, GVariant *param)
     case FIX_GAP:
       show_gap (self);
       break;
+    case FIX_CHOOSE:
+      choose_recipient (self);
+      break;
+    case FIX_NEW:
+      {
+        GtkWidget *dialog = kit_person_dialog_new (GTK_WINDOW (self), self->store, NULL);
+
+        g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_added), self,
+                                 G_CONNECT_SWAPPED);
+        gtk_window_present (GTK_WINDOW (dialog));
+        break;
+      }
     case FIX_NONE:
     default:
       break;

@@ -19,6 +19,7 @@
 #include "kit-letter-dialog.h"
 #include "kit-letter-preview.h"
 #include "kit-main-page.h"
+#include "kit-person-dialog.h"
 #include "kit-recovery-key-page.h"
 #include "kit-store.h"
 #include "kit-vocab.h"
@@ -515,6 +516,45 @@ START_TEST (test_request_letter_after_a_change)
 }
 END_TEST
 
+/* An arrangement with nobody to write to: refused, and she is helped to add someone. */
+START_TEST (test_nobody_to_write_to)
+{
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) arrangement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (tmpdir, "review.pdf", NULL);
+  GtkWidget *dialog, *person_dialog;
+  KitChildPage *page;
+  KitStore *store;
+
+  create_record ();
+  page = child_page ();
+  store = kit_child_page_get_store (page);
+  kit_child_set_name (child, "Noah");
+  ck_assert (kit_store_save_child (store, child, NULL));
+  ck_assert (kit_store_set_me (store, "Jane Wilson", "4 Mill Lane\nLeeds", NULL));
+  gtk_widget_activate_action (kit_window_get_page (window, "main"), "main.show-child", "x",
+                              kit_child_get_id (child));
+  arrangement = new_arrangement (store, page, kit_child_get_id (child), 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "child.write-letter", "(sx)", "review",
+                              kit_arrangement_get_id (arrangement));
+  dialog = find_toplevel (KIT_TYPE_LETTER_DIALOG);
+  ck_assert_msg (dialog != NULL, "no letter asking for a review");
+  ck_assert (!kit_letter_dialog_save_pdf (KIT_LETTER_DIALOG (dialog), pdf, &error));
+  ck_assert (!g_file_test (pdf, G_FILE_TEST_EXISTS));
+  ck_assert_msg (refused (dialog) && strstr (refusal_text (dialog), "nobody") != NULL,
+                 "the refusal says: %s", refusal_text (dialog));
+  ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "fix_button"))),
+                    "_Add someone to People");
+  gtk_widget_activate_action (dialog, "letter.fix", NULL);
+  person_dialog = find_toplevel (KIT_TYPE_PERSON_DIALOG);
+  ck_assert_msg (person_dialog != NULL, "the button opened no way to add someone");
+  gtk_window_destroy (GTK_WINDOW (person_dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
 static Suite *
 letters_suite (void)
 {
@@ -524,6 +564,7 @@ letters_suite (void)
   tcase_add_checked_fixture (tc, setup, kit_ui_teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_request_letter_after_a_change);
+  tcase_add_test (tc, test_nobody_to_write_to);
   suite_add_tcase (suite, tc);
   return suite;
 }
