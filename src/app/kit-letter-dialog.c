@@ -364,6 +364,8 @@ on_people_chosen (KitLetterDialog *self)
   self->request.sender_id = chosen_id (self->from_row, self->from_ids, self->request.sender_id);
   self->request.recipient_id = chosen_id (self->to_row, self->to_ids, self->request.recipient_id);
   hide_refusal (self);
+  if (self->edited)
+    show_note (self, _("Your wording was kept. Check that the names in it are still right."));
   compose (self, TRUE);
 }
 
