@@ -105,7 +105,8 @@ kit_letter_preview_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   w = kit_renderer_get_page_width (self->renderer) * scale;
   h = kit_renderer_get_page_height (self->renderer) * scale;
   for (guint i = 0; i < n; i++)
-    snapshot_page (self, snapshot, i, floor ((width - w) / 2), GAP + i * (h + GAP), scale);
+    /* Whole pixels, so the page edge stays sharp (and no libm for floor ()). */
+    snapshot_page (self, snapshot, i, (int) ((width - w) / 2), GAP + i * (h + GAP), scale);
 }
 
 static void
