@@ -24,6 +24,7 @@ struct _KitRecoveryKeyPage
   GtkButton *copy_button;
   GtkCheckButton *saved_check;
   GtkButton *continue_button;
+  GtkButton *print_button;
 
   char *key;
 };
@@ -135,6 +136,7 @@ kit_recovery_key_page_class_init (KitRecoveryKeyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, saved_check);
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, print_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_saved_toggled);

@@ -5,7 +5,8 @@
  * her own name and address are given (through the dialog's own form), then
  * saved as a PDF that pdftotext reads, and listed on the child's page. A
  * recipient without an address is refused in the dialog and no file is
- * written. */
+ * written. Also: printing through GtkPrintOperation, print again, easy
+ * read, the review letter, nobody to write to, and the recovery sheet. */
 #include "config.h"
 
 #include <check.h>
@@ -48,8 +49,48 @@ child_of (gpointer widget, GType type, const char *id)
   return GTK_WIDGET (found);
 }
 
+static char *pdf_text (const char *path);
+
+/* The recovery key page offers the key on paper: a one-page sheet with the key. */
 static void
-create_record (void)
+print_recovery_sheet (void)
+{
+  const char *shown = gtk_label_get_label (GTK_LABEL (kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE,
+                                                                    "key_label")));
+  g_auto(GStrv) groups = g_strsplit_set (shown, " \n-", -1);
+  g_autofree char *pdf = g_build_filename (tmpdir, "sheet.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sheet;
+
+  click (kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "print_button"));
+  sheet = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (KIT_IS_LETTER_DIALOG (w))
+          sheet = GTK_WIDGET (w);
+      }
+  }
+  ck_assert_msg (sheet != NULL, "Print a recovery sheet opened nothing");
+  ck_assert_uint_eq (kit_letter_preview_get_n_pages (
+                       KIT_LETTER_PREVIEW (child_of (sheet, KIT_TYPE_LETTER_DIALOG, "preview"))), 1);
+  ck_assert_msg (kit_letter_dialog_save_pdf (KIT_LETTER_DIALOG (sheet), pdf, &error),
+                 "recovery sheet: %s", error ? error->message : "?");
+  text = pdf_text (pdf);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (*groups[i] != '\0')
+      ck_assert_msg (strstr (text, groups[i]) != NULL, "the sheet lacks '%s' of the key:\n%s",
+                     groups[i], text);
+  gtk_window_destroy (GTK_WINDOW (sheet));
+}
+
+static void
+create_record_printing_sheet (gboolean print_sheet)
 {
   g_autofree char *path = g_build_filename (tmpdir, "Letters.kit", NULL);
 
@@ -62,11 +103,19 @@ create_record (void)
                          PASSPHRASE);
   click (kit_ui_child ("create", KIT_TYPE_CREATE_PAGE, "create_button"));
   kit_ui_assert_page ("recovery-key");
+  if (print_sheet)
+    print_recovery_sheet ();
   gtk_check_button_set_active (
     GTK_CHECK_BUTTON (kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "saved_check")),
     TRUE);
   click (kit_ui_child ("recovery-key", KIT_TYPE_RECOVERY_KEY_PAGE, "continue_button"));
   kit_ui_assert_page ("main");
+}
+
+static void
+create_record (void)
+{
+  create_record_printing_sheet (FALSE);
 }
 
 static KitChildPage *
@@ -516,7 +565,8 @@ START_TEST (test_request_letter_after_a_change)
 }
 END_TEST
 
-/* An arrangement with nobody to write to: refused, and she is helped to add someone. */
+/* The recovery sheet; then an arrangement with nobody to write to: refused,
+ * and she is helped to add someone. */
 START_TEST (test_nobody_to_write_to)
 {
   g_autoptr(KitChild) child = kit_child_new ();
@@ -527,7 +577,7 @@ START_TEST (test_nobody_to_write_to)
   KitChildPage *page;
   KitStore *store;
 
-  create_record ();
+  create_record_printing_sheet (TRUE);
   page = child_page ();
   store = kit_child_page_get_store (page);
   kit_child_set_name (child, "Noah");
