@@ -2,7 +2,8 @@
  * --template explanation|request|review [--easy-read] [--paper a4|letter]
  * OUT.pdf`: composes the letter from the record with the default sender and
  * recipient, writes the PDF, and keeps the letter in the record. Everything
- * that can be checked is checked before anything is written. */
+ * that can be checked is checked before anything is written. Prints nothing
+ * on success, except that a broken override template is named on stderr. */
 
 #include "config.h"
 
@@ -93,11 +94,25 @@ write_letter (KitVault *vault, const KitLetterRequest *request, const char *outp
   g_autoptr(KitDocument) document = NULL;
   g_autoptr(KitRenderer) renderer = NULL;
   g_autoptr(KitLetterRecord) letter = NULL;
+  g_autofree char *warning = NULL;
 
   store = kit_store_new (kit_vault_get_db (vault), &error);
   if (store == NULL)
     return kit_cli_fail (error);
-  document = kit_letter_compose (store, request, NULL, &error);
+  {
+    g_autoptr(KitChange) change = kit_store_find_change (store, request->change_id);
+    if (change == NULL)
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, request->change_id);
+        g_autofree char *message = g_strdup_printf (_("There is no change number %s in this record."),
+                                                    number);
+        return refuse (message);
+      }
+  }
+  document = kit_letter_compose (store, request, &warning, &error);
+  if (warning != NULL)
+    /* Translators: after a message naming a broken letter template and its line */
+    g_printerr ("%s\n%s\n", warning, _("The built-in letter was used instead."));
   if (document == NULL || !kit_letter_check_ready (store, request, document, &error))
     return kit_cli_fail (error);
 

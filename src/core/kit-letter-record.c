@@ -25,6 +25,54 @@ struct _KitLetterRecord
 
 G_DEFINE_FINAL_TYPE (KitLetterRecord, kit_letter_record, G_TYPE_OBJECT)
 
+/* Read-only properties, for lists that bind to them (the child's page). */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TEMPLATE,
+  PROP_TITLE,
+  PROP_CHANGE_ID,
+  PROP_CHILD_ID,
+  PROP_RECIPIENT_NAME,
+  PROP_PRODUCED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kit_letter_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KitLetterRecord *self = KIT_LETTER_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TEMPLATE:
+      g_value_set_string (value, self->template_name);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_CHANGE_ID:
+      g_value_set_int64 (value, self->change_id);
+      break;
+    case PROP_CHILD_ID:
+      g_value_set_int64 (value, self->child_id);
+      break;
+    case PROP_RECIPIENT_NAME:
+      g_value_set_string (value, self->recipient_name);
+      break;
+    case PROP_PRODUCED_AT:
+      g_value_set_string (value, self->produced_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kit_letter_record_finalize (GObject *object)
 {
@@ -41,7 +89,19 @@ kit_letter_record_finalize (GObject *object)
 static void
 kit_letter_record_class_init (KitLetterRecordClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kit_letter_record_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = kit_letter_record_finalize;
+  object_class->get_property = kit_letter_record_get_property;
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TEMPLATE] = g_param_spec_string ("template", NULL, NULL, "", flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
+  properties[PROP_CHANGE_ID] = g_param_spec_int64 ("change-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CHILD_ID] = g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_RECIPIENT_NAME] = g_param_spec_string ("recipient-name", NULL, NULL, "", flags);
+  properties[PROP_PRODUCED_AT] = g_param_spec_string ("produced-at", NULL, NULL, "", flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

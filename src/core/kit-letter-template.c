@@ -29,7 +29,7 @@ static const char *const known_fields[] = {
   "arrangement.since", "arrangement.duration", "arrangement.last-reviewed",
   "arrangement.next-review",
   "change.what", "change.before", "change.after", "change.date", "change.decided-by",
-  "change.reason", "change.told-how", "change.told-date",
+  "change.reason", "change.told-how", "change.told-date", "change.asked-date",
   "sender.name", "sender.address", "recipient.name", "recipient.address",
   "contact.name", "contact.role", "contact.phone",
 };
@@ -38,7 +38,7 @@ static const char *const known_conditions[] = {
   "has-change", "has-before",
   "reason-given", "reason-partly", "no-reason", "has-reason",
   "decided-by-known", "decided-by-me",
-  "was-told", "found-out", "not-told", "told-date-known",
+  "was-told", "found-out", "not-told", "told-date-known", "asked-before",
   "to-self", "from-me", "to-me",
   "has-contact", "contact-has-role", "contact-has-phone",
   "ever-reviewed", "next-review-known", "review-overdue", "duration-known",

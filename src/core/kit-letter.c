@@ -426,6 +426,29 @@ set_change_fields (KitLetterFields *fields, KitChange *change, const char *child
                                    kit_date_parse (kit_change_get_told_date (change), NULL));
 }
 
+/* Whether she has already asked and had no answer: the first unanswered
+ * request's date (follow-ups come oldest first). */
+static void
+set_follow_up_fields (KitLetterFields *fields, KitChange *change)
+{
+  GPtrArray *follow_ups = kit_change_get_follow_ups (change);
+  const char *asked = NULL;
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      KitFollowUp *f = g_ptr_array_index (follow_ups, i);
+      if (kit_date_parse (kit_follow_up_get_answered_date (f), NULL))
+        {
+          asked = NULL;  /* answered: later requests start again */
+          continue;
+        }
+      if (asked == NULL && kit_date_parse (kit_follow_up_get_requested_date (f), NULL))
+        asked = kit_follow_up_get_requested_date (f);
+    }
+  kit_letter_fields_set_condition (fields, "asked-before", asked != NULL);
+  set_date (fields, "change.asked-date", asked, _("when you asked"));
+}
+
 static void
 set_contact_fields (KitStore *store, KitLetterFields *fields, KitArrangement *arrangement)
 {
@@ -440,8 +463,12 @@ set_contact_fields (KitStore *store, KitLetterFields *fields, KitArrangement *ar
       set_gap (fields, "contact.phone", _("their phone number"));
       return;
     }
+  /* "Family support worker" in the middle of a sentence, but "NSPCC worker" as it is. */
+  const char *role = kit_person_get_role (person);
+  g_autofree char *role_lower = is_set (role) && g_unichar_islower (g_utf8_get_char (g_utf8_next_char (role)))
+                                ? lower_first (role) : g_strdup (role);
   kit_letter_fields_set (fields, "contact.name", kit_person_get_name (person));
-  set_or_gap (fields, "contact.role", kit_person_get_role (person), _("their role"));
+  set_or_gap (fields, "contact.role", role_lower, _("their role"));
   set_or_gap (fields, "contact.phone", kit_person_get_phone (person), _("their phone number"));
   kit_letter_fields_set_condition (fields, "contact-has-role", is_set (kit_person_get_role (person)));
   kit_letter_fields_set_condition (fields, "contact-has-phone", is_set (kit_person_get_phone (person)));
@@ -494,15 +521,17 @@ kit_letter_compose (KitStore *store, const KitLetterRequest *request,
   set_arrangement_fields (store, fields, arrangement, today);
   set_contact_fields (store, fields, arrangement);
   if (change != NULL)
-    set_change_fields (fields, change, kit_child_get_name (child));
+    {
+      set_change_fields (fields, change, kit_child_get_name (child));
+      set_follow_up_fields (fields, change);
+    }
 
   template = kit_letter_template_load (request->kind, request->easy_read, &warning);
-  if (warning != NULL)
-    {
-      g_warning ("%s", warning->message);
-      if (template_warning != NULL)
-        *template_warning = g_strdup (warning->message);
-    }
+  /* The caller shows it in plain words; nobody asked, it goes to the log. */
+  if (warning != NULL && template_warning != NULL)
+    *template_warning = g_strdup (warning->message);
+  else if (warning != NULL)
+    g_warning ("%s", warning->message);
 
   KitDocument *document = kit_letter_template_expand (template, fields);
   /* Translators: a letter's title: its kind and the child, "Request for reasons: Mia" */

@@ -96,18 +96,19 @@ describe_told (KitChange *change)
   g_autofree char *when = kit_date_format (kit_change_get_told_date (change));
 
   if (!is_set (how) && when[0] == '\0')
-    return g_strdup (_("How she was told is not recorded."));
+    return g_strdup (_("How I was told is not recorded."));
   if (g_strcmp0 (how, "not-told") == 0)
-    return g_strdup (_("She was not told."));
+    return g_strdup (_("I wasn't told."));
   if (g_strcmp0 (how, "found-out") == 0)
-    return when[0] != '\0' ? g_strdup_printf (_("She was not told: she found out on %s."), when)
-                           : g_strdup (_("She was not told: she found out."));
+    return when[0] != '\0' ? g_strdup_printf (_("I wasn't told: I found out on %s."), when)
+                           : g_strdup (_("I wasn't told: I found out another way."));
   if (when[0] == '\0')
-    return g_strdup_printf (_("How she was told: %s."), kit_vocab_label (KIT_VOCAB_TOLD_HOW, how));
+    return g_strdup_printf (_("How I was told: %s."), kit_vocab_label (KIT_VOCAB_TOLD_HOW, how));
   if (!is_set (how))
-    return g_strdup_printf (_("She was told on %s."), when);
-  /* Translators: "How she was told: By letter, on 3 March 2026." */
-  return g_strdup_printf (_("How she was told: %s, on %s."),
+    return g_strdup_printf (_("I was told on %s."), when);
+  /* Translators: "How I was told: By letter, on 3 March 2026." The report
+   * is in her own voice, like the fixed lists ("Me", "My child"). */
+  return g_strdup_printf (_("How I was told: %s, on %s."),
                           kit_vocab_label (KIT_VOCAB_TOLD_HOW, how), when);
 }
 
@@ -214,7 +215,7 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
   if (is_set (her_view))
     {
       g_string_append_c (told_text, '\n');
-      g_string_append_printf (told_text, _("Her view at the time: %s"), her_view);
+      g_string_append_printf (told_text, _("My view at the time: %s"), her_view);
     }
   kit_document_add (doc, KIT_BLOCK_PARAGRAPH, told_text->str);
   add_follow_ups (doc, change);

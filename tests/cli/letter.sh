@@ -124,6 +124,19 @@ letters_count 3
 run 0 "$SQL" "$rec" "SELECT template, ifnull(change_id, '-') FROM letters ORDER BY id"
 expect_out "$(printf 'request\t1\nexplanation-easy\t1\nreview\t-')"
 
+# A broken template of her own: named with its line, the built-in one used.
+export XDG_DATA_HOME=$TMP/data
+mkdir -p "$XDG_DATA_HOME/keep-in-touch/letters"
+printf '<?xml version="1.0"?>\n<letter>\n  <paragraph>Hi</paragraph>\n  <poem/>\n</letter>\n' \
+  >"$XDG_DATA_HOME/keep-in-touch/letters/review.xml"
+run 0 "$CLI" --passphrase-fd 3 letter "$rec" --change 1 --template review "$TMP/review2.pdf" 3<"$pass"
+expect_no_out
+grep -q "^review.xml, line 4: " "$TMP/err" || fail "the broken template is not named: $(cat "$TMP/err")"
+grep -q "built-in letter was used" "$TMP/err" || fail "not said that the built-in one was used"
+pdftotext "$TMP/review2.pdf" - | grep -q "never been reviewed" || fail "the built-in review letter was not used"
+unset XDG_DATA_HOME
+letters_count 4
+
 # Refusals: exit 1, a plain message, no file, nothing kept.
 refused() {
   file=$1
@@ -134,7 +147,7 @@ refused() {
   [ ! -e "$file" ] || fail "a file was written for: $*"
 }
 refused "$TMP/x1.pdf" --change 99 --template request
-grep -q "no longer exists" "$TMP/err" || fail "unknown change: $(cat "$TMP/err")"
+grep -q "There is no change number 99 in this record." "$TMP/err" || fail "unknown change: $(cat "$TMP/err")"
 refused "$TMP/x2.pdf" --change 1 --template complaint
 grep -q "no letter called “complaint”" "$TMP/err" || fail "unknown template: $(cat "$TMP/err")"
 refused "$TMP/x3.pdf" --change 1 --template request --paper a5
@@ -145,14 +158,14 @@ refused "$TMP/x5.pdf" --template request
 refused "$TMP/x6.pdf" --change 2 --template request
 [ "$(cat "$TMP/err")" = "Sarah Hughes has no address yet. Add one in People, then try again." ] ||
   fail "no address: $(cat "$TMP/err")"
-letters_count 3
+letters_count 4
 
 # A PDF that cannot be written: exit 5, nothing kept.
 run 5 "$CLI" --passphrase-fd 3 letter "$rec" --change 1 --template request \
   "$TMP/no-such-folder/l.pdf" 3<"$pass"
 expect_no_out
 expect_err
-letters_count 3
+letters_count 4
 
 # A 5,000-character reason of ordinary sentences, each numbered so that a
 # lost line would show: two pages, every word on one of them, in order.
@@ -180,6 +193,6 @@ printf '“%s”\n' "$long" >"$TMP/long-reason.txt"
 words "$TMP/long-reason.txt" >"$TMP/long-reason.words"
 contains_in_order "$TMP/long.words" "$TMP/long-reason.words" ||
   fail "words of the long reason were lost or reordered"
-letters_count 4
+letters_count 5
 
 echo "letter: ok"

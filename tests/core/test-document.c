@@ -13,6 +13,8 @@
 #include "kit-document.h"
 #include "kit-renderer.h"
 #include "kit-report.h"
+#include "kit-schema.h"
+#include "kit-store.h"
 
 #define assert_str_owned(expr, expected)        \
   G_STMT_START {                                \
@@ -594,6 +596,109 @@ START_TEST (test_recovery_sheet)
 }
 END_TEST
 
+/* The contact history report, built from a store: everything in order,
+ * the reasons as given, the counts and the chain's final hash. */
+START_TEST (test_contact_history)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KitStore) store = NULL;
+  g_autoptr (KitChild) child = kit_child_new ();
+  g_autoptr (KitChange) start = NULL;
+  g_autoptr (KitChange) less = NULL;
+  g_autoptr (KitArrangement) letters = NULL;
+  g_autoptr (KitArrangement) after = NULL;
+  g_autoptr (KitFollowUp) asked = NULL;
+  g_autoptr (KitDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tail = NULL;
+  g_autofree char *grouped = NULL;
+  const char *reason = "The carers said Mia was upset after letters; \"for now\" & <maybe> later.";
+  const char *order[] = {
+    "Contact history: Mia", "The arrangements now", "Letters through the agency",
+    "Every change, oldest first", "From 1 March 2020:", "Who decided: The court.",
+    reason, "From 1 June 2026:", "How often: twice a year \u2192 once a year",
+    "No reason was given.", "An explanation was asked for on 10 June 2026. No answer has come yet.",
+    "In numbers", "2 changes recorded", "1 with a reason given", "1 with no reason given",
+    "1 request for an explanation not answered yet", "Is this history complete?",
+    "The chain is complete and unchanged.",
+  };
+  sqlite3 *db = NULL;
+  const char *p;
+
+  ck_assert_int_eq (sqlite3_open (":memory:", &db), SQLITE_OK);
+  ck_assert (kit_schema_configure (db, &error) && kit_schema_migrate (db, &error));
+  store = kit_store_new (db, &error);
+  ck_assert_ptr_nonnull (store);
+  kit_child_set_name (child, "Mia");
+  ck_assert (kit_store_save_child (store, child, &error));
+
+  start = kit_change_new (kit_child_get_id (child), 0);
+  letters = kit_arrangement_new (kit_child_get_id (child));
+  kit_arrangement_set_kind (letters, "letterbox");
+  kit_arrangement_set_freq_count (letters, 2);
+  kit_arrangement_set_freq_unit (letters, "year");
+  kit_arrangement_set_start_date (letters, "2020-03-01");
+  kit_change_set_what_changed (start, "started");
+  kit_change_set_effective_date (start, "2020-03-01");
+  kit_change_set_decided_by (start, "court");
+  kit_change_set_reason_given (start, "yes");
+  kit_change_set_reason_text (start, reason);
+  ck_assert_msg (kit_store_record_change (store, start, letters, &error), "%s", error ? error->message : "");
+
+  less = kit_change_new (kit_child_get_id (child), kit_arrangement_get_id (letters));
+  after = kit_arrangement_copy (letters);
+  kit_arrangement_set_freq_count (after, 1);
+  kit_change_set_what_changed (less, "frequency");
+  kit_change_set_effective_date (less, "2026-06-01");
+  kit_change_set_decided_by (less, "agency");
+  kit_change_set_reason_given (less, "no");
+  kit_change_set_told_how (less, "letter");
+  kit_change_set_told_date (less, "2026-06-03");
+  ck_assert_msg (kit_store_record_change (store, less, after, &error), "%s", error ? error->message : "");
+  asked = kit_follow_up_new (kit_change_get_id (less));
+  kit_follow_up_set_requested_date (asked, "2026-06-10");
+  ck_assert_msg (kit_store_save_follow_up (store, asked, &error), "%s", error ? error->message : "");
+
+  doc = kit_report_contact_history (store, kit_child_get_id (child), "2026-11-23", &error);
+  ck_assert_msg (doc != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (kit_document_get_title (doc), "Contact history: Mia");
+  ck_assert (kit_document_check_complete (doc, NULL));
+  text = kit_document_to_plain_text (doc);
+  p = text;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *found = strstr (p, order[i]);
+      ck_assert_msg (found != NULL, "'%s' missing or out of order in:\n%s", order[i], text);
+      p = found + strlen (order[i]);
+    }
+  ck_assert (strstr (text, "23 November 2026") != NULL);
+  ck_assert (strstr (text, "How I was told: By letter, on 3 June 2026.") != NULL);
+
+  /* The final hash, in a monospace block, two lines of four groups. */
+  tail = kit_store_child_chain_tail (store, kit_child_get_id (child));
+  ck_assert_uint_eq (strlen (tail), 64);
+  grouped = g_strdup_printf ("%.8s %.8s %.8s %.8s\n%.8s %.8s %.8s %.8s", tail, tail + 8, tail + 16,
+                             tail + 24, tail + 32, tail + 40, tail + 48, tail + 56);
+  guint last = kit_document_get_n_blocks (doc) - 1;
+  ck_assert_int_eq (kit_document_get_block_kind (doc, last), KIT_BLOCK_MONO);
+  ck_assert_str_eq (kit_document_get_block_text (doc, last), grouped);
+
+  /* An unknown child, and one removed. */
+  g_clear_object (&doc);
+  doc = kit_report_contact_history (store, 999, NULL, &error);
+  ck_assert_ptr_null (doc);
+  ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert (kit_store_remove_child (store, kit_child_get_id (child), &error));
+  doc = kit_report_contact_history (store, kit_child_get_id (child), NULL, &error);
+  ck_assert_ptr_null (doc);
+  ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_NOT_FOUND));
+
+  g_clear_object (&store);
+  sqlite3_close (db);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -619,5 +724,6 @@ main (void)
   kt_add_test (s, "write-failures", test_write_failures);
   kt_add_test (s, "replaces-existing-file", test_replaces_existing_file);
   kt_add_test (s, "recovery-sheet", test_recovery_sheet);
+  kt_add_test (s, "contact-history", test_contact_history);
   return kt_run_suite (s);
 }

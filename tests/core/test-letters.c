@@ -76,9 +76,9 @@ setup (Fixture *f)
   g_setenv ("KIT_TODAY", TODAY, TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   f->dir = kt_tmpdir ();
-  /* No user overrides unless a test writes one. */
-  f->data_home = g_build_filename (f->dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", f->data_home, TRUE);
+  /* No user overrides unless a test writes one (GLib reads XDG_DATA_HOME
+   * once per process, so main () sets it once and each test empties it). */
+  f->data_home = g_strdup (g_get_user_data_dir ());
   g_autofree char *path = g_build_filename (f->dir, "r.kit", NULL);
   f->vault = kt_create (path, KT_PASSPHRASE, NULL);
   f->db = kit_vault_get_db (f->vault);
@@ -95,6 +95,8 @@ teardown (Fixture *f)
   g_object_unref (f->vault);
   kt_rmtree (f->dir);
   g_free (f->dir);
+  g_autofree char *overrides = g_build_filename (f->data_home, "keep-in-touch", NULL);
+  kt_rmtree (overrides);
   g_free (f->data_home);
 }
 
@@ -371,12 +373,29 @@ START_TEST (test_reason_word_for_word)
     assert_contains (text, "Ask for the reasons in writing.");
     assert_contains (text, "Ask for a review of contact");
     assert_contains (text, "solicitor");
-    assert_contains (text, "contact Sarah Hughes (Contact coordinator) on 01632 960111.");
+    assert_contains (text, "contact Sarah Hughes (contact coordinator) on 01632 960111.");
     ck_assert_str_eq (block_text (document, KIT_BLOCK_DATE), "23 November 2026");
     /* From her to her: no sender block, no sign-off. */
     ck_assert_ptr_null (block_text (document, KIT_BLOCK_SENDER));
     ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
     assert_contains (kit_document_get_title (document), "Mia");
+  }
+
+  /* From a practitioner to her: his address, "Dear", and his signature. */
+  {
+    g_autoptr(GError) error = NULL;
+    KitLetterRequest request;
+    kit_letter_request_init (&request, KIT_LETTER_EXPLANATION);
+    request.change_id = 1;
+    request.sender_id = 2;
+    g_autoptr(KitDocument) document = kit_letter_compose (f.store, &request, NULL, &error);
+    ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+    g_autofree char *text = plain (document);
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_SENDER), "Jo Smith\n1 High Street\nNorthtown\nNT1 1AA");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+    assert_contains (text, "Dear Anna Price,");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_SIGN_OFF), "Yours sincerely,\n\n\nJo Smith");
+    ck_assert (kit_letter_check_ready (f.store, &request, document, NULL));
   }
   teardown (&f);
 }
@@ -389,8 +408,23 @@ START_TEST (test_request_no_reason)
   setup (&f);
   set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
 
-  g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
-  g_autofree char *text = plain (document);
+  g_autoptr(KitDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  /* Not asked before: nothing said about it. */
+  {
+    g_autoptr(KitDocument) first = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
+    g_autofree char *first_text = plain (first);
+    assert_lacks (first_text, "I first asked");
+  }
+  /* Asked on 1 July (answered), again on 1 August and 1 September: the
+   * first request since the last answer counts. */
+  kt_exec (f.vault, "INSERT INTO follow_ups (change_id, requested_date, answered_date, answer) VALUES"
+                    " (2, '2026-07-01', '2026-07-10', 'We will write soon.'),"
+                    " (2, '2026-08-01', NULL, ''), (2, '2026-09-01', NULL, '')");
+  document = compose (&f, KIT_LETTER_REQUEST, 2, FALSE);
+  text = plain (document);
+  assert_contains (text, "I first asked for the reasons on 1 August 2026, and I have not had a reply yet.");
   assert_contains (text, "I was not given a reason for this change.");
   assert_contains (text, "the reasons for this change");
   assert_contains (text, "who made the decision");
@@ -502,6 +536,21 @@ START_TEST (test_gaps)
     ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP));
     assert_contains (error->message, "the reason given");
     g_clear_error (&error);
+
+    /* She fills the gap by editing the text; the blocks she cannot edit stay. */
+    g_autofree char *editable = kit_document_get_editable_text (document);
+    assert_contains (editable, KIT_GAP_OPEN "the reason given" KIT_GAP_CLOSE);
+    assert_lacks (editable, "12 Elm Road");
+    g_autoptr(GString) edited = g_string_new (editable);
+    g_string_replace (edited, KIT_GAP_OPEN "the reason given" KIT_GAP_CLOSE,
+                      "They said she needs a rest from screens.", 0);
+    kit_document_set_editable_text (document, edited->str);
+    ck_assert_msg (kit_letter_check_ready (f.store, &request, document, &error), "%s",
+                   error ? error->message : "");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+    ck_assert_str_eq (block_text (document, KIT_BLOCK_DATE), "23 November 2026");
+    g_autofree char *text_after = plain (document);
+    assert_contains (text_after, "“They said she needs a rest from screens.”");
   }
 
   /* Nobody to write to (no coordinator or supervisor): gaps. */
@@ -655,6 +704,11 @@ START_TEST (test_letters_kept)
   ck_assert_str_eq (kit_letter_record_get_title (newest), "Explanation of a change (easy read)");
   ck_assert_str_eq (kit_letter_record_get_recipient_name (newest), "Anna Price");
   ck_assert_str_eq (kit_letter_record_get_title (oldest), "Request for reasons");
+  {
+    g_autofree char *title = NULL;
+    g_object_get (oldest, "title", &title, NULL);
+    ck_assert_str_eq (title, "Request for reasons");
+  }
   ck_assert_str_eq (kit_letter_record_get_recipient_name (oldest), "Jo Smith");
   ck_assert_str_eq (kit_letter_record_get_final_text (oldest), xml);
   ck_assert_int_eq (kit_letter_record_get_change_id (oldest), 2);
@@ -688,6 +742,9 @@ main (void)
   Suite *s = suite_create ("letters");
 
   kt_init ();
+  g_autofree char *data_home = g_dir_make_tmp ("kit-letters-data-XXXXXX", NULL);
+  g_assert (data_home != NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   kt_add_test (s, "templates-valid", test_templates_valid);
   kt_add_test (s, "override-broken", test_override_broken);
   kt_add_test (s, "fields-and-conditions", test_fields_and_conditions);
@@ -697,5 +754,7 @@ main (void)
   kt_add_test (s, "gaps", test_gaps);
   kt_add_test (s, "people-and-not-found", test_people_and_not_found);
   kt_add_test (s, "letters-kept", test_letters_kept);
-  return kt_run_suite (s);
+  int status = kt_run_suite (s);
+  kt_rmtree (data_home);
+  return status;
 }
