@@ -258,7 +258,9 @@ space_before (KitRenderer *self, KitBlockKind kind, KitBlockKind previous)
   return gap;
 }
 
-/* Blocks that must not be split: an address, the sign-off, a key or hash. */
+/* Blocks that must not be split: an address, the sign-off, a key or hash.
+ * (Blocks of three lines or fewer are not split either: any split would
+ * leave a single line on its own.) */
 static gboolean
 keeps_together (KitBlockKind kind)
 {
@@ -332,9 +334,32 @@ lines_that_fit (Flow *flow, Laid *laid, guint first)
   return last;
 }
 
-static void
-flow_block (Flow *flow, Laid *laid, KitBlockKind previous, Laid *next)
+/* A heading or subject is kept with what follows it: any headings, subjects
+ * and notes straight after it, and the first two lines of the text. */
+static double
+kept_with_next (KitRenderer *self, guint index)
 {
+  double height = 0;
+
+  for (guint j = index + 1; j < self->laid->len && j <= index + 3; j++)
+    {
+      Laid *next = g_ptr_array_index (self->laid, j);
+      Laid *before = g_ptr_array_index (self->laid, j - 1);
+      gboolean heading = next->kind == KIT_BLOCK_HEADING || next->kind == KIT_BLOCK_SUBJECT ||
+                         next->kind == KIT_BLOCK_NOTE;
+
+      height += space_before (self, next->kind, before->kind);
+      height += laid_height (next, 0, heading ? next->lines->len : MIN (next->lines->len, 2));
+      if (!heading)
+        break;
+    }
+  return height;
+}
+
+static void
+flow_block (Flow *flow, guint index, KitBlockKind previous)
+{
+  Laid *laid = g_ptr_array_index (flow->self->laid, index);
   guint n = laid->lines->len;
   guint first = 0;
   double height = laid_height (laid, 0, n);
@@ -342,13 +367,10 @@ flow_block (Flow *flow, Laid *laid, KitBlockKind previous, Laid *next)
   if (!flow_at_top (flow))
     flow->y += space_before (flow->self, laid->kind, previous);
 
-  /* A heading or subject needs room for a line or two of what follows. */
   if (laid->kind == KIT_BLOCK_HEADING || laid->kind == KIT_BLOCK_SUBJECT)
-    height += next != NULL ? laid_height (next, 0, MIN (next->lines->len, 2)) +
-                               space_before (flow->self, next->kind, laid->kind)
-                           : 0;
+    height += kept_with_next (flow->self, index);
   if (!flow_at_top (flow) && flow->y + height > flow->bottom &&
-      (keeps_together (laid->kind) || n <= 2))
+      (keeps_together (laid->kind) || n <= 3))
     flow_new_page (flow);
 
   while (first < n)
@@ -389,8 +411,7 @@ paginate (KitRenderer *self)
   for (guint i = 0; i < self->laid->len; i++)
     {
       Laid *laid = g_ptr_array_index (self->laid, i);
-      Laid *next = i + 1 < self->laid->len ? g_ptr_array_index (self->laid, i + 1) : NULL;
-      flow_block (&flow, laid, previous, next);
+      flow_block (&flow, i, previous);
       previous = laid->kind;
     }
 }
