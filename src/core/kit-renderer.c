@@ -35,6 +35,7 @@ typedef struct {
   GArray *lines;    /* of Line */
   GArray *gaps;     /* of int pairs: byte start and end of each gap in the layout's text */
   double grey;      /* colour of the text: 0 black */
+  gboolean keep_with_next;  /* a heading, or a line that leads into a list ("Please tell me:") */
 } Laid;
 
 /* Part of a block placed on a page: lines [first, last) drawn with the
@@ -213,6 +214,12 @@ measure_lines (Laid *laid)
   pango_layout_iter_free (iter);
 }
 
+static gboolean
+is_address (KitBlockKind kind)
+{
+  return kind == KIT_BLOCK_SENDER || kind == KIT_BLOCK_RECIPIENT || kind == KIT_BLOCK_DATE;
+}
+
 static Laid *
 lay_out_block (KitRenderer *self, KitBlockKind kind, const char *text)
 {
@@ -231,12 +238,16 @@ lay_out_block (KitRenderer *self, KitBlockKind kind, const char *text)
   pango_layout_set_font_description (laid->layout, font);
   pango_layout_set_width (laid->layout, (int) (block_width (self, kind) * PANGO_SCALE));
   pango_layout_set_wrap (laid->layout, PANGO_WRAP_WORD_CHAR);
+  /* Easy read: 1.5 line spacing for the text; addresses stay compact. */
   if (easy)
-    pango_layout_set_line_spacing (laid->layout, 1.5);
+    pango_layout_set_line_spacing (laid->layout, is_address (kind) ? 1.2 : 1.5);
   if (kind == KIT_BLOCK_DATE)
     pango_layout_set_alignment (laid->layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (laid->layout, shown, -1);
   pango_font_description_free (font);
+  g_strchomp (shown);
+  laid->keep_with_next = kind == KIT_BLOCK_HEADING || kind == KIT_BLOCK_SUBJECT ||
+                         (kind == KIT_BLOCK_PARAGRAPH && g_str_has_suffix (shown, ":"));
 
   measure_lines (laid);
   return laid;
@@ -334,8 +345,9 @@ lines_that_fit (Flow *flow, Laid *laid, guint first)
   return last;
 }
 
-/* A heading or subject is kept with what follows it: any headings, subjects
- * and notes straight after it, and the first two lines of the text. */
+/* A heading, a subject or a line leading into a list is kept with what
+ * follows it: any headings, subjects and notes straight after it, and the
+ * first two lines of the text. */
 static double
 kept_with_next (KitRenderer *self, guint index)
 {
@@ -367,7 +379,7 @@ flow_block (Flow *flow, guint index, KitBlockKind previous)
   if (!flow_at_top (flow))
     flow->y += space_before (flow->self, laid->kind, previous);
 
-  if (laid->kind == KIT_BLOCK_HEADING || laid->kind == KIT_BLOCK_SUBJECT)
+  if (laid->keep_with_next)
     height += kept_with_next (flow->self, index);
   if (!flow_at_top (flow) && flow->y + height > flow->bottom &&
       (keeps_together (laid->kind) || n <= 3))
