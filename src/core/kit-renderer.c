@@ -233,7 +233,9 @@ lay_out_block (KitRenderer *self, KitBlockKind kind, const char *text)
   laid->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   laid->grey = kind == KIT_BLOCK_NOTE ? 0.35 : 0.0;
   laid->layout = pango_layout_new (self->context);
-  shown = strip_gaps (text, laid->gaps);
+  /* Text from a damaged or hand-edited record may not be valid UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  shown = strip_gaps (valid, laid->gaps);
 
   pango_layout_set_font_description (laid->layout, font);
   pango_layout_set_width (laid->layout, (int) (block_width (self, kind) * PANGO_SCALE));
