@@ -13,7 +13,7 @@
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-form-helpers.h"
-#include "kit-letter-dialog.h"
+#include "kit-letter-offer.h"
 #include "kit-vocab.h"
 
 typedef enum {
@@ -597,7 +597,7 @@ save (KitChangeDialog *self)
   self->confirmed_close = TRUE;
   /* A change to contact may call for a letter (DESIGN §5); a new arrangement or a correction does not. */
   if (self->mode == MODE_CHANGE && parent != NULL)
-    kit_letter_dialog_offer (parent, self->store, change);
+    kit_letter_offer_show (parent, self->store, change);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

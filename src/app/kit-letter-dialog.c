@@ -16,6 +16,7 @@
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-letter-dialog.h"
+#include "kit-letter-me-dialog.h"
 #include "kit-letter-preview.h"
 #include "kit-person-dialog.h"
 #include "kit-renderer.h"
@@ -661,94 +662,9 @@ save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
 /* Putting a refusal right */
 
 static void
-on_me_name_changed (GtkEditable *entry, AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
-}
-
-static void
-on_me_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
-  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "address-view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autofree char *name = NULL;
-  g_autofree char *address = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  address = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (!kit_store_set_me (self->store, name, address, &error))
-    show_refusal (self, error->message, FIX_ME, 0);
-}
-
-static GtkWidget *
-me_form (AdwMessageDialog *dialog, const char *name, const char *address)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *name_label = gtk_label_new_with_mnemonic (_("Your _name"));
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *address_label = gtk_label_new_with_mnemonic (_("Your _address"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (address_label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (name_label), entry);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (address_label), view);
-  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  name_label, NULL, -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  address_label, NULL, -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 90);
-  g_object_set (view, "top-margin", 6, "bottom-margin", 6, "left-margin", 6, "right-margin", 6,
-                NULL);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            address != NULL ? address : "", -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), address_label);
-  gtk_box_append (GTK_BOX (box), frame);
-  g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "address-view", view);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_me_name_changed), dialog);
-  return box;
-}
-
-static void
 ask_for_me (KitLetterDialog *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *address = NULL;
-  GtkWidget *dialog = adw_message_dialog_new (
-    GTK_WINDOW (self), _("Your name and address"),
-    _("They go on letters from you, so the reply comes back to you. "
-      "They are kept only in this record."));
-
-  kit_store_get_me (self->store, &name, &address);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      me_form (ADW_MESSAGE_DIALOG (dialog), name, address));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
-                                           name != NULL && *name != '\0');
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_me_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (kit_letter_me_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Selects the first gap in the wording, for her to type over. */
@@ -1054,57 +970,4 @@ kit_letter_dialog_default_file_name (KitLetterDialog *self)
   /* A name, not a path. */
   g_strdelimit (name->str, "/\\:", '-');
   return g_string_free (name, FALSE);
-}
-
-/* The offer after a change */
-
-static void
-on_offer_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  KitStore *store = g_object_get_data (G_OBJECT (dialog), "store");
-  gint64 *change_id = g_object_get_data (G_OBJECT (dialog), "change-id");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  KitLetterKind kind;
-  KitLetterRequest request;
-
-  if (!kit_letter_kind_from_string (response, &kind) || store == NULL || change_id == NULL)
-    return;
-  kit_letter_request_init (&request, kind);
-  request.change_id = *change_id;
-  gtk_window_present (GTK_WINDOW (kit_letter_dialog_new (parent, store, &request)));
-}
-
-void
-kit_letter_dialog_offer (GtkWindow *parent, KitStore *store, KitChange *change)
-{
-  const char *given = kit_change_get_reason_given (change);
-  gboolean short_of_reason = g_strcmp0 (given, "no") == 0 || g_strcmp0 (given, "partly") == 0;
-  GtkWidget *dialog;
-
-  g_return_if_fail (KIT_IS_STORE (store));
-  g_return_if_fail (KIT_IS_CHANGE (change));
-
-  dialog = adw_message_dialog_new (
-    parent, _("Write a letter about this change?"),
-    short_of_reason ? _("You were not given the whole reason. A request for reasons asks, "
-                        "in writing, why contact changed. You can also write an explanation "
-                        "of the change to keep.")
-                    : _("An explanation of a change is a letter for you to keep, saying what "
-                        "changed and why. You can write one now or later, from the history."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "not-now", _("_Not now"),
-                                    "explanation", _("_Explanation of a change"),
-                                    "request", _("_Request for reasons"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                              short_of_reason ? "request" : "explanation",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
-                                           short_of_reason ? "request" : "explanation");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "not-now");
-  g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (store), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "change-id",
-                          g_memdup2 (&(gint64) { kit_change_get_id (change) }, sizeof (gint64)),
-                          g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_offer_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "kit-change.h"
 #include "kit-document.h"
 #include "kit-letter.h"
 #include "kit-store.h"
@@ -42,10 +41,5 @@ gboolean kit_letter_dialog_print_to_file (KitLetterDialog *self, const char *pat
 KitDocument *kit_letter_dialog_get_document (KitLetterDialog *self);
 /* A name for the PDF: "Request for reasons – Amelia – 23 November 2026.pdf". */
 char *kit_letter_dialog_default_file_name (KitLetterDialog *self);
-
-/* After a change is recorded: asks whether to write a letter about it
- * (Request for reasons first when no reason or only part of one was
- * given), and opens the one chosen. */
-void kit_letter_dialog_offer (GtkWindow *parent, KitStore *store, KitChange *change);
 
 G_END_DECLS
