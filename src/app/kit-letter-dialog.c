@@ -651,12 +651,13 @@ save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   file_name = kit_letter_dialog_default_file_name (self);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+  {
+    /* Her Documents folder, or her home: never wherever the program was started. */
+    gboolean has_documents = documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR);
+    g_autoptr(GFile) folder = g_file_new_for_path (has_documents ? documents : g_get_home_dir ());
 
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
