@@ -377,6 +377,17 @@ show_history (KitChildPage *self)
 
 /* Letters and reports */
 
+/* "23 November 2026", the local day of the UTC stamp the store keeps. */
+static char *
+letter_day (const char *stamp)
+{
+  g_autoptr(GDateTime) utc = stamp != NULL ? g_date_time_new_from_iso8601 (stamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *iso = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+
+  return kit_date_format (iso);
+}
+
 static GtkWidget *
 create_letter_row (gpointer item, gpointer user_data)
 {
@@ -384,18 +395,17 @@ create_letter_row (gpointer item, gpointer user_data)
   const char *stamp = kit_letter_record_get_produced_at (letter);
   const char *to = kit_letter_record_get_recipient_name (letter);
   const char *title = kit_letter_record_get_title (letter);
-  char day[11] = "";
-  g_autofree char *date = NULL;
+  g_autofree char *date = letter_day (stamp);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Print _again…"));
 
-  if (stamp != NULL)
-    g_strlcpy (day, stamp, sizeof day);
-  date = kit_date_format (day);
   if (to != NULL && *to != '\0')
     /* Translators: "To Sarah Hughes · 23 November 2026" */
     subtitle = g_strdup_printf (_("To %s · %s"), to, date);
+  else if (kit_letter_record_get_recipient_id (letter) == 0)
+    /* Translators: a letter to herself (an explanation to keep): "To you · 23 November 2026" */
+    subtitle = g_strdup_printf (_("To you · %s"), date);
   else
     subtitle = g_strdup (date);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : _("Letter"));

@@ -495,6 +495,9 @@ START_TEST (test_request_letter_after_a_change)
     ck_assert_msg (ADW_IS_ACTION_ROW (row) &&
                    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Request") != NULL,
                    "the letter listed is not the request");
+    ck_assert_msg (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "To Sarah Hughes") != NULL,
+                   "the letter listed doesn't say to whom: %s",
+                   adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
     ck_assert (!gtk_widget_get_visible (child_of (page, KIT_TYPE_CHILD_PAGE, "letters_empty")));
   }
 
