@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit-arrangement-card.h"
 #include "kit-child-page.h"
 #include "kit-change-dialog.h"
+#include "kit-change-row.h"
 #include "kit-create-page.h"
 #include "kit-error.h"
 #include "kit-letter-dialog.h"
@@ -352,6 +354,56 @@ give_my_details (GtkWidget *dialog)
   adw_message_dialog_response (form, "save");
 }
 
+static KitChangeRow *
+first_change_row (GtkWidget *widget)
+{
+  if (KIT_IS_CHANGE_ROW (widget) && kit_change_row_get_change (KIT_CHANGE_ROW (widget)) != NULL)
+    return KIT_CHANGE_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      KitChangeRow *row = first_change_row (c);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+change_row_shown (gpointer data)
+{
+  return first_change_row (GTK_WIDGET (data)) != NULL;
+}
+
+/* The kinds of letter @model (and its sections) offers for @change_id. */
+static void
+collect_letters (GMenuModel *model, gint64 change_id, GString *kinds)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        collect_letters (section, change_id, kinds);
+      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
+          g_strcmp0 (action, "child.write-letter") != 0)
+        continue;
+      target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE ("(sx)"));
+      if (target != NULL)
+        {
+          const char *kind;
+          gint64 id;
+
+          g_variant_get (target, "(&sx)", &kind, &id);
+          if (id == change_id)
+            g_string_append_printf (kinds, "%s ", kind);
+        }
+    }
+}
+
 static void
 setup (void)
 {
@@ -555,9 +607,39 @@ START_TEST (test_request_letter_after_a_change)
   ck_assert (kit_document_get_easy_read (kit_letter_dialog_get_document (KIT_LETTER_DIALOG (dialog))));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Each arrangement offers a request for a review. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "child.write-letter", "(sx)", "review",
-                              kit_arrangement_get_id (arrangement));
+  /* Each entry of the history offers both letters in its menu. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack")),
+                                         "history");
+  {
+    GtkWidget *history = child_of (page, KIT_TYPE_CHILD_PAGE, "history_view");
+    g_autoptr(GString) kinds = g_string_new (NULL);
+    KitChangeRow *row;
+    GtkMenuButton *menu;
+
+    ck_assert_msg (kit_ui_wait_until (change_row_shown, history, WAIT_SECONDS), "no history entry shown");
+    row = first_change_row (history);
+    menu = GTK_MENU_BUTTON (child_of (row, KIT_TYPE_CHANGE_ROW, "menu_button"));
+    gtk_menu_button_popup (menu);
+    ck_assert (gtk_menu_button_get_menu_model (menu) != NULL);
+    collect_letters (gtk_menu_button_get_menu_model (menu),
+                     kit_change_get_id (kit_change_row_get_change (row)), kinds);
+    gtk_menu_button_popdown (menu);
+    ck_assert_str_eq (kinds->str, "request explanation ");
+  }
+
+  /* An arrangement never reviewed offers, on its card, to ask for a review. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (page, KIT_TYPE_CHILD_PAGE, "view_stack")),
+                                         "now");
+  {
+    GtkListBox *cards = GTK_LIST_BOX (child_of (page, KIT_TYPE_CHILD_PAGE, "arrangements_list"));
+    GtkListBoxRow *card_row = gtk_list_box_get_row_at_index (cards, 0);
+    GtkWidget *review;
+
+    ck_assert_msg (card_row != NULL, "no arrangement card");
+    review = child_of (gtk_list_box_row_get_child (card_row), KIT_TYPE_ARRANGEMENT_CARD, "review_button");
+    ck_assert_msg (gtk_widget_is_visible (review), "the card doesn't offer to ask for a review");
+    click (review);
+  }
   dialog = find_toplevel (KIT_TYPE_LETTER_DIALOG);
   ck_assert_msg (dialog != NULL, "no letter asking for a review");
   g_free (wording);
