@@ -70,6 +70,8 @@ struct _KitLetterDialog
   /* Set while the letter is kept: the store's "changed" is ours. */
   gboolean keeping;
   guint relayout_id;
+  /* Save as PDF's chooser while it is open. */
+  GtkFileChooserNative *chooser;
   FixKind fix;
   gint64 fix_person;
 };
@@ -563,9 +565,50 @@ make_print_operation (KitLetterDialog *self, KitRenderer *renderer)
   return operation;
 }
 
+/* What came of a print: kept and said so, or the failure in plain words. */
+static gboolean
+printed (KitLetterDialog *self, GtkPrintOperationResult result, const GError *print_error,
+         GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_warning ("Printing failed: %s", print_error != NULL ? print_error->message : "?");
+      show_refusal (self, _("The letter could not be sent to the printer. "
+                            "Check the printer is on, or save it as a PDF instead."),
+                    FIX_NONE, 0);
+      g_set_error_literal (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE,
+                           gtk_label_get_label (self->refusal_label));
+      return FALSE;
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    return FALSE;
+  if (!keep_letter (self, &local))
+    say_not_kept (self, local);
+  else
+    toast (self, _("Sent to the printer"));
+  return TRUE;
+}
+
+static void
+on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer user_data)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
+  g_autoptr(GError) error = NULL;
+
+  /* Disposed (closed as the record locked): nothing to show it in, nothing to keep. */
+  if (self->document == NULL)
+    return;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  printed (self, result, error, NULL);
+}
+
 /* Prints through GtkPrintOperation: with @export_path, straight to that
- * PDF file (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests), else through the
- * system's print dialog. TRUE when it was printed (and the letter kept). */
+ * PDF file (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests) before returning;
+ * else through the system's print dialog, without waiting: the dialog may
+ * be closed under it when the record locks, and "done" then never comes. */
 static gboolean
 run_print (KitLetterDialog *self, const char *export_path, GError **error)
 {
@@ -585,27 +628,18 @@ run_print (KitLetterDialog *self, const char *export_path, GError **error)
     }
   operation = make_print_operation (self, renderer);
   if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  result = gtk_print_operation_run (operation,
-                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+    {
+      gtk_print_operation_set_export_filename (operation, export_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                        GTK_WINDOW (self), &local);
+      return printed (self, result, local, error);
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &local);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_warning ("Printing failed: %s", local != NULL ? local->message : "?");
-      show_refusal (self, _("The letter could not be sent to the printer. "
-                            "Check the printer is on, or save it as a PDF instead."),
-                    FIX_NONE, 0);
-      g_set_error_literal (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE,
-                           gtk_label_get_label (self->refusal_label));
-      return FALSE;
-    }
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    return FALSE;
-  if (!keep_letter (self, &local))
-    say_not_kept (self, local);
-  else
-    toast (self, _("Sent to the printer"));
+    return printed (self, result, local, error);
   return TRUE;
 }
 
@@ -618,6 +652,16 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 /* Save as PDF */
 
 static void
+close_chooser (KitLetterDialog *self)
+{
+  if (self->chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->chooser, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
 on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
   KitLetterDialog *self = KIT_LETTER_DIALOG (user_data);
@@ -628,11 +672,9 @@ on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     path = g_file_get_path (file);
+  close_chooser (self);
   if (path != NULL)
     kit_letter_dialog_save_pdf (self, path, NULL);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
@@ -663,7 +705,9 @@ save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), g_object_ref (self));
+  close_chooser (self);
+  self->chooser = chooser;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -758,6 +802,8 @@ kit_letter_dialog_dispose (GObject *object)
   KitLetterDialog *self = KIT_LETTER_DIALOG (object);
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  /* Closed with the dialog (when the record locks, say): nothing is written after. */
+  close_chooser (self);
   if (self->store != NULL && self->changed_id != 0)
     g_signal_handler_disconnect (self->store, self->changed_id);
   self->changed_id = 0;

@@ -646,7 +646,17 @@ START_TEST (test_request_letter_after_a_change)
   wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
   ck_assert_msg (strstr (wording, "review") != NULL && strstr (wording, "Amelia") != NULL,
                  "the review letter says: %s", wording);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Locking closes the letter and its Save as PDF chooser: nothing of hers stays on screen. */
+  gtk_widget_activate_action (dialog, "letter.save-pdf", NULL);
+  kit_ui_spin (0.3);
+  ck_assert_msg (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, "Save as PDF showed no chooser");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  kit_ui_assert_page ("unlock");
+  kit_ui_spin (0.3);
+  ck_assert_msg (find_toplevel (KIT_TYPE_LETTER_DIALOG) == NULL, "the letter stayed open when locked");
+  ck_assert_msg (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL,
+                 "the chooser stayed open when locked");
 }
 END_TEST
 
