@@ -98,8 +98,13 @@ buffer_text (KitLetterDialog *self)
 static void
 set_buffer_text (KitLetterDialog *self, const char *text)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  /* Not something Ctrl+Z should take back to an empty letter. */
   self->loading = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
   self->loading = FALSE;
 }
 
