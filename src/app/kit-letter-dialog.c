@@ -1026,6 +1026,8 @@ kit_letter_dialog_default_file_name (KitLetterDialog *self)
   if (self->is_letter && self->child_name != NULL && *self->child_name != '\0')
     g_string_append_printf (name, " – %s", self->child_name);
   g_string_append_printf (name, " – %s.pdf", date);
+  /* "Contact history: Amelia" reads as "Contact history – Amelia" in a file name. */
+  g_string_replace (name, ": ", " – ", 0);
   /* A name, not a path. */
   g_strdelimit (name->str, "/\\:", '-');
   return g_string_free (name, FALSE);

@@ -566,6 +566,10 @@ START_TEST (test_request_letter_after_a_change)
     again = other_letter_dialog (dialog);
     ck_assert_msg (again != NULL, "Print again opened nothing");
     ck_assert (!gtk_widget_get_visible (child_of (again, KIT_TYPE_LETTER_DIALOG, "edit_pane")));
+    g_free (file_name);
+    file_name = kit_letter_dialog_default_file_name (KIT_LETTER_DIALOG (again));
+    ck_assert_msg (g_str_has_prefix (file_name, "Request for reasons – Amelia – ") &&
+                   strchr (file_name, ':') == NULL, "file name '%s'", file_name);
     ck_assert_msg (kit_letter_dialog_save_pdf (KIT_LETTER_DIALOG (again), again_pdf, &error),
                    "print again as PDF: %s", error ? error->message : "?");
     again_text = pdf_text (again_pdf);
