@@ -540,9 +540,16 @@ on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page,
 {
   KitRenderer *renderer = KIT_RENDERER (user_data);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = gtk_print_context_get_width (context) / kit_renderer_get_page_width (renderer);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double page_width = kit_renderer_get_page_width (renderer);
+  double page_height = kit_renderer_get_page_height (renderer);
+  /* 1 on the paper chosen here; if another is picked in the print dialog,
+   * the whole page still fits, footer included, centred across. */
+  double scale = MIN (width / page_width, height / page_height);
 
   cairo_save (cr);
+  cairo_translate (cr, (width - page_width * scale) / 2, 0);
   cairo_scale (cr, scale, scale);
   kit_renderer_draw_page (renderer, cr, page);
   cairo_restore (cr);
