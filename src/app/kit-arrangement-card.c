@@ -1,6 +1,7 @@
 /* kit-arrangement-card.c — one contact arrangement in plain words. Its
  * buttons activate the child page's actions (child.record-change,
- * child.edit-arrangement, child.show-history) with the arrangement's id. */
+ * child.edit-arrangement, child.show-history, child.write-letter for a
+ * request for a review) with the arrangement's id. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -22,6 +23,7 @@ struct _KitArrangementCard
   GtkLabel *review_label;
   GtkLabel *notes_label;
   GtkButton *change_button;
+  GtkButton *review_button;
   GtkMenuButton *menu_button;
 
   KitArrangement *arrangement;
@@ -76,13 +78,18 @@ create_menu (GtkMenuButton *button, gpointer user_data)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit details"), NULL);
   g_autoptr(GMenuItem) history = g_menu_item_new (_("_Show its history"), NULL);
+  /* Most arrangements are never reviewed; she can ask at any time. */
+  g_autoptr(GMenuItem) review = g_menu_item_new (_("_Request a review of contact…"), NULL);
 
   g_menu_item_set_action_and_target_value (edit, "child.edit-arrangement",
                                            g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (history, "child.show-history",
                                            g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (review, "child.write-letter",
+                                           g_variant_new ("(sx)", "review", id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, history);
+  g_menu_append_item (menu, review);
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
@@ -110,6 +117,8 @@ show_arrangement (KitArrangementCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes != NULL && *notes != '\0');
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->change_button),
                                           g_variant_new_int64 (id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->review_button),
+                                          g_variant_new ("(sx)", "review", id));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, more_label, -1);
@@ -145,6 +154,7 @@ kit_arrangement_card_class_init (KitArrangementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, review_label);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, notes_label);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, change_button);
+  gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, review_button);
   gtk_widget_class_bind_template_child (widget_class, KitArrangementCard, menu_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -13,6 +13,7 @@
 #include "kit-date.h"
 #include "kit-error.h"
 #include "kit-form-helpers.h"
+#include "kit-letter-offer.h"
 #include "kit-vocab.h"
 
 typedef enum {
@@ -594,6 +595,9 @@ save (KitChangeDialog *self)
   kit_form_toast (parent != NULL ? GTK_WIDGET (parent) : NULL,
                   self->mode == MODE_NEW ? _("Arrangement added") : _("Change recorded"));
   self->confirmed_close = TRUE;
+  /* A change to contact may call for a letter (DESIGN §5); a new arrangement or a correction does not. */
+  if (self->mode == MODE_CHANGE && parent != NULL)
+    kit_letter_offer_show (parent, self->store, change);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -172,6 +172,24 @@ describe_fields (KitChange *c)
   return g_string_free (text, FALSE);
 }
 
+/* The two letters any change can have, at any time (DESIGN §5). */
+static GMenu *
+letters_menu (gint64 change_id)
+{
+  GMenu *letters = g_menu_new ();
+  g_autoptr(GMenuItem) request = g_menu_item_new (_("Write a _request for reasons…"), NULL);
+  g_autoptr(GMenuItem) explanation = g_menu_item_new (_("Write an _explanation of this change…"),
+                                                      NULL);
+
+  g_menu_item_set_action_and_target_value (request, "child.write-letter",
+                                           g_variant_new ("(sx)", "request", change_id));
+  g_menu_item_set_action_and_target_value (explanation, "child.write-letter",
+                                           g_variant_new ("(sx)", "explanation", change_id));
+  g_menu_append_item (letters, request);
+  g_menu_append_item (letters, explanation);
+  return letters;
+}
+
 /* Built when the menu is opened, for the change shown then. */
 static void
 create_menu (GtkMenuButton *button, gpointer user_data)
@@ -180,6 +198,7 @@ create_menu (GtkMenuButton *button, gpointer user_data)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) follow_up = g_menu_item_new (_("_Add a follow-up"), NULL);
   g_autoptr(GMenuItem) correct = g_menu_item_new (_("_Correct this"), NULL);
+  g_autoptr(GMenu) letters = NULL;
   gint64 id;
   GPtrArray *follow_ups;
 
@@ -207,6 +226,8 @@ create_menu (GtkMenuButton *button, gpointer user_data)
   g_menu_item_set_action_and_target_value (correct, "child.correct-change",
                                            g_variant_new_int64 (id));
   g_menu_append_item (menu, correct);
+  letters = letters_menu (id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (letters));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 

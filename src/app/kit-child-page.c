@@ -19,6 +19,9 @@
 #include "kit-date.h"
 #include "kit-dates-view.h"
 #include "kit-follow-up-dialog.h"
+#include "kit-form-helpers.h"
+#include "kit-letter-dialog.h"
+#include "kit-report.h"
 #include "kit-sessions-view.h"
 #include "kit-vocab.h"
 
@@ -50,6 +53,8 @@ struct _KitChildPage
   GtkSliceListModel *history_slice;
   KitSessionsView *sessions_view;
   KitDatesView *dates_view;
+  GtkListBox *letters_list;
+  GtkWidget *letters_empty;
 
   KitStore *store;
   gulong changed_id;
@@ -62,6 +67,7 @@ struct _KitChildPage
   gboolean updating_filter;
   /* id → KitChange of the history shown, to name corrected entries. */
   GHashTable *changes_by_id;
+  GListModel *letters;
 };
 
 G_DEFINE_FINAL_TYPE (KitChildPage, kit_child_page, GTK_TYPE_WIDGET)
@@ -372,6 +378,73 @@ show_history (KitChildPage *self)
   update_older_button (self);
 }
 
+/* Letters and reports */
+
+/* "23 November 2026", the local day of the UTC stamp the store keeps. */
+static char *
+letter_day (const char *stamp)
+{
+  g_autoptr(GDateTime) utc = stamp != NULL ? g_date_time_new_from_iso8601 (stamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *iso = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+
+  return kit_date_format (iso);
+}
+
+static GtkWidget *
+create_letter_row (gpointer item, gpointer user_data)
+{
+  KitLetterRecord *letter = item;
+  const char *stamp = kit_letter_record_get_produced_at (letter);
+  const char *to = kit_letter_record_get_recipient_name (letter);
+  const char *title = kit_letter_record_get_title (letter);
+  g_autofree char *date = letter_day (stamp);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Print _again…"));
+
+  if (to != NULL && *to != '\0')
+    /* Translators: "To Sarah Hughes · 23 November 2026" */
+    subtitle = g_strdup_printf (_("To %s · %s"), to, date);
+  else if (kit_letter_record_get_recipient_id (letter) == 0)
+    /* Translators: a letter to herself (an explanation to keep): "To you · 23 November 2026" */
+    subtitle = g_strdup_printf (_("To you · %s"), date);
+  else
+    subtitle = g_strdup (date);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : _("Letter"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "child.print-again");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (kit_letter_record_get_id (letter)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : _("Letter"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  return row;
+}
+
+static void
+show_letters (KitChildPage *self)
+{
+  gboolean any;
+
+  g_clear_object (&self->letters);
+  if (self->store != NULL && self->child_id != 0)
+    self->letters = kit_store_list_letters (self->store, self->child_id);
+  gtk_list_box_bind_model (self->letters_list, self->letters, create_letter_row, self, NULL);
+  any = self->letters != NULL && g_list_model_get_n_items (self->letters) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->letters_list), any);
+  gtk_widget_set_visible (self->letters_empty, !any);
+}
+
+static gboolean
+letters_shown (KitChildPage *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "letters") == 0;
+}
+
 /* Everything */
 
 static void
@@ -386,6 +459,8 @@ clear_page (KitChildPage *self)
   g_hash_table_remove_all (self->changes_by_id);
   gtk_slice_list_model_set_model (self->history_slice, NULL);
   gtk_widget_set_visible (self->older_button, FALSE);
+  g_clear_object (&self->letters);
+  gtk_list_box_bind_model (self->letters_list, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -406,6 +481,8 @@ refresh (KitChildPage *self)
   show_arrangements (self);
   update_filter (self);
   show_history (self);
+  if (letters_shown (self))
+    show_letters (self);
 }
 
 static void
@@ -526,6 +603,67 @@ correct_change_action (GtkWidget *widget, const char *name, GVariant *param)
                                     original));
 }
 
+static void
+write_letter_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitChildPage *self = KIT_CHILD_PAGE (widget);
+  const char *kind_name;
+  gint64 id;
+  KitLetterKind kind;
+  KitLetterRequest request;
+
+  g_variant_get (param, "(&sx)", &kind_name, &id);
+  if (self->store == NULL || !kit_letter_kind_from_string (kind_name, &kind))
+    return;
+  kit_letter_request_init (&request, kind);
+  if (kind == KIT_LETTER_REVIEW)
+    request.arrangement_id = id;
+  else
+    request.change_id = id;
+  present (kit_letter_dialog_new (parent_window (self), self->store, &request));
+}
+
+static void
+print_again_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitChildPage *self = KIT_CHILD_PAGE (widget);
+  g_autoptr(KitLetterRecord) letter = NULL;
+  g_autoptr(KitDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  letter = kit_store_find_letter (self->store, g_variant_get_int64 (param));
+  if (letter != NULL)
+    document = kit_document_from_xml (kit_letter_record_get_final_text (letter), &error);
+  if (document == NULL)
+    {
+      g_warning ("A kept letter could not be read: %s", error != NULL ? error->message : "not found");
+      kit_form_toast (widget, _("This letter could not be opened"));
+      return;
+    }
+  present (kit_letter_dialog_new_for_document (parent_window (self), document));
+}
+
+static void
+history_report_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KitChildPage *self = KIT_CHILD_PAGE (widget);
+  g_autoptr(KitDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->child_id == 0)
+    return;
+  document = kit_report_contact_history (self->store, self->child_id, NULL, &error);
+  if (document == NULL)
+    {
+      g_warning ("The contact history report failed: %s", error != NULL ? error->message : "?");
+      kit_form_toast (widget, _("The report could not be made"));
+      return;
+    }
+  present (kit_letter_dialog_new_for_document (parent_window (self), document));
+}
+
 /* The sessions and dates views are filled when their tab is shown, not
  * when the child is: the page opens on "Contact now", and filling them
  * would double the time the page takes to open. */
@@ -541,6 +679,8 @@ fill_shown_view (KitChildPage *self)
     kit_sessions_view_set_child (self->sessions_view, sessions ? child_id : 0);
   if (kit_dates_view_get_child (self->dates_view) != (dates ? child_id : 0))
     kit_dates_view_set_child (self->dates_view, dates ? child_id : 0);
+  if (letters_shown (self))
+    show_letters (self);
 }
 
 /* When narrow, the switcher moves to the bottom bar and its place names the view shown. */
@@ -589,6 +729,7 @@ kit_child_page_dispose (GObject *object)
 
   kit_app_follow_store (self, &self->store, &self->changed_id, NULL, NULL);
   g_clear_object (&self->arrangements);
+  g_clear_object (&self->letters);
   g_clear_pointer (&self->changes_by_id, g_hash_table_unref);
   g_clear_object (&self->history_slice);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIT_TYPE_CHILD_PAGE);
@@ -639,6 +780,8 @@ kit_child_page_class_init (KitChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, older_button);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, KitChildPage, dates_view);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, letters_list);
+  gtk_widget_class_bind_template_child (widget_class, KitChildPage, letters_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_edge);
@@ -657,6 +800,11 @@ kit_child_page_class_init (KitChildPageClass *klass)
                                    edit_follow_up_action);
   gtk_widget_class_install_action (widget_class, "child.correct-change", "x",
                                    correct_change_action);
+  gtk_widget_class_install_action (widget_class, "child.write-letter", "(sx)",
+                                   write_letter_action);
+  gtk_widget_class_install_action (widget_class, "child.print-again", "x", print_again_action);
+  gtk_widget_class_install_action (widget_class, "child.history-report", NULL,
+                                   history_report_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (KIT_TYPE_SESSIONS_VIEW);

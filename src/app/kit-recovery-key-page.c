@@ -8,8 +8,11 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "kit-letter-dialog.h"
 #include "kit-recovery-key-page.h"
+#include "kit-report.h"
 #include "kit-secure.h"
+#include "kit-window.h"
 
 #define GROUPS_PER_LINE 4
 
@@ -21,6 +24,7 @@ struct _KitRecoveryKeyPage
   GtkButton *copy_button;
   GtkCheckButton *saved_check;
   GtkButton *continue_button;
+  GtkButton *print_button;
 
   char *key;
 };
@@ -43,6 +47,24 @@ on_copy_clicked (KitRecoveryKeyPage *self)
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
                                  adw_toast_new (_("Recovery key copied")));
+}
+
+/* The same key on paper, drawn by the letters' renderer (DESIGN §5). */
+static void
+on_print_clicked (KitRecoveryKeyPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KitVault *vault = KIT_IS_WINDOW (root) ? kit_window_get_vault (KIT_WINDOW (root)) : NULL;
+  g_autofree char *name = vault != NULL ? kit_app_record_display_name (kit_vault_get_path (vault))
+                                        : NULL;
+  g_autoptr(KitDocument) sheet = NULL;
+
+  if (self->key == NULL)
+    return;
+  sheet = kit_report_recovery_sheet (name != NULL ? name : "", self->key, NULL);
+  if (sheet != NULL)
+    gtk_window_present (GTK_WINDOW (kit_letter_dialog_new_for_document (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, sheet)));
 }
 
 static void
@@ -114,7 +136,9 @@ kit_recovery_key_page_class_init (KitRecoveryKeyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, saved_check);
   gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, KitRecoveryKeyPage, print_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_saved_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

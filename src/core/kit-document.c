@@ -435,13 +435,15 @@ kit_document_to_plain_text (KitDocument *self)
 
 /* XML */
 
-/* XML 1.0 cannot hold most control characters; a pasted one is dropped
- * rather than making the stored letter unreadable. */
+/* XML 1.0 cannot hold most control characters, nor bytes that are not
+ * UTF-8: a pasted one is dropped (or replaced) rather than making the
+ * stored letter unreadable. */
 static char *
 xml_safe (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p++)
     if ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t')
       g_string_append_c (out, *p);
   return g_string_free (out, FALSE);
@@ -514,12 +516,13 @@ get_prop (xmlNodePtr node, const char *name)
 static gboolean
 read_root (KitDocument *self, xmlNodePtr root, GError **error)
 {
+  if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) "document") != 0)
+    return refuse (error, root != NULL ? (int) xmlGetLineNo (root) : 0);
+
   g_autofree char *title = get_prop (root, "title");
   g_autofree char *paper = get_prop (root, "paper");
   g_autofree char *easy = get_prop (root, "easy-read");
 
-  if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) "document") != 0)
-    return refuse (error, root != NULL ? (int) xmlGetLineNo (root) : 0);
   if (paper != NULL && !kit_paper_from_string (paper, &self->paper))
     return refuse (error, (int) xmlGetLineNo (root));
   if (easy != NULL && g_strcmp0 (easy, "0") != 0 && g_strcmp0 (easy, "1") != 0)

@@ -35,6 +35,7 @@ typedef struct {
   GArray *lines;    /* of Line */
   GArray *gaps;     /* of int pairs: byte start and end of each gap in the layout's text */
   double grey;      /* colour of the text: 0 black */
+  gboolean keep_with_next;  /* a heading, or a line that leads into a list ("Please tell me:") */
 } Laid;
 
 /* Part of a block placed on a page: lines [first, last) drawn with the
@@ -213,6 +214,12 @@ measure_lines (Laid *laid)
   pango_layout_iter_free (iter);
 }
 
+static gboolean
+is_address (KitBlockKind kind)
+{
+  return kind == KIT_BLOCK_SENDER || kind == KIT_BLOCK_RECIPIENT || kind == KIT_BLOCK_DATE;
+}
+
 static Laid *
 lay_out_block (KitRenderer *self, KitBlockKind kind, const char *text)
 {
@@ -226,17 +233,23 @@ lay_out_block (KitRenderer *self, KitBlockKind kind, const char *text)
   laid->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   laid->grey = kind == KIT_BLOCK_NOTE ? 0.35 : 0.0;
   laid->layout = pango_layout_new (self->context);
-  shown = strip_gaps (text, laid->gaps);
+  /* Text from a damaged or hand-edited record may not be valid UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  shown = strip_gaps (valid, laid->gaps);
 
   pango_layout_set_font_description (laid->layout, font);
   pango_layout_set_width (laid->layout, (int) (block_width (self, kind) * PANGO_SCALE));
   pango_layout_set_wrap (laid->layout, PANGO_WRAP_WORD_CHAR);
+  /* Easy read: 1.5 line spacing for the text; addresses stay compact. */
   if (easy)
-    pango_layout_set_line_spacing (laid->layout, 1.5);
+    pango_layout_set_line_spacing (laid->layout, is_address (kind) ? 1.2 : 1.5);
   if (kind == KIT_BLOCK_DATE)
     pango_layout_set_alignment (laid->layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (laid->layout, shown, -1);
   pango_font_description_free (font);
+  g_strchomp (shown);
+  laid->keep_with_next = kind == KIT_BLOCK_HEADING || kind == KIT_BLOCK_SUBJECT ||
+                         (kind == KIT_BLOCK_PARAGRAPH && g_str_has_suffix (shown, ":"));
 
   measure_lines (laid);
   return laid;
@@ -258,7 +271,9 @@ space_before (KitRenderer *self, KitBlockKind kind, KitBlockKind previous)
   return gap;
 }
 
-/* Blocks that must not be split: an address, the sign-off, a key or hash. */
+/* Blocks that must not be split: an address, the sign-off, a key or hash.
+ * (Blocks of three lines or fewer are not split either: any split would
+ * leave a single line on its own.) */
 static gboolean
 keeps_together (KitBlockKind kind)
 {
@@ -332,9 +347,33 @@ lines_that_fit (Flow *flow, Laid *laid, guint first)
   return last;
 }
 
-static void
-flow_block (Flow *flow, Laid *laid, KitBlockKind previous, Laid *next)
+/* A heading, a subject or a line leading into a list is kept with what
+ * follows it: any headings, subjects and notes straight after it, and the
+ * first two lines of the text. */
+static double
+kept_with_next (KitRenderer *self, guint index)
 {
+  double height = 0;
+
+  for (guint j = index + 1; j < self->laid->len && j <= index + 3; j++)
+    {
+      Laid *next = g_ptr_array_index (self->laid, j);
+      Laid *before = g_ptr_array_index (self->laid, j - 1);
+      gboolean heading = next->kind == KIT_BLOCK_HEADING || next->kind == KIT_BLOCK_SUBJECT ||
+                         next->kind == KIT_BLOCK_NOTE;
+
+      height += space_before (self, next->kind, before->kind);
+      height += laid_height (next, 0, heading ? next->lines->len : MIN (next->lines->len, 2));
+      if (!heading)
+        break;
+    }
+  return height;
+}
+
+static void
+flow_block (Flow *flow, guint index, KitBlockKind previous)
+{
+  Laid *laid = g_ptr_array_index (flow->self->laid, index);
   guint n = laid->lines->len;
   guint first = 0;
   double height = laid_height (laid, 0, n);
@@ -342,13 +381,10 @@ flow_block (Flow *flow, Laid *laid, KitBlockKind previous, Laid *next)
   if (!flow_at_top (flow))
     flow->y += space_before (flow->self, laid->kind, previous);
 
-  /* A heading or subject needs room for a line or two of what follows. */
-  if (laid->kind == KIT_BLOCK_HEADING || laid->kind == KIT_BLOCK_SUBJECT)
-    height += next != NULL ? laid_height (next, 0, MIN (next->lines->len, 2)) +
-                               space_before (flow->self, next->kind, laid->kind)
-                           : 0;
+  if (laid->keep_with_next)
+    height += kept_with_next (flow->self, index);
   if (!flow_at_top (flow) && flow->y + height > flow->bottom &&
-      (keeps_together (laid->kind) || n <= 2))
+      (keeps_together (laid->kind) || n <= 3))
     flow_new_page (flow);
 
   while (first < n)
@@ -389,8 +425,7 @@ paginate (KitRenderer *self)
   for (guint i = 0; i < self->laid->len; i++)
     {
       Laid *laid = g_ptr_array_index (self->laid, i);
-      Laid *next = i + 1 < self->laid->len ? g_ptr_array_index (self->laid, i + 1) : NULL;
-      flow_block (&flow, laid, previous, next);
+      flow_block (&flow, i, previous);
       previous = laid->kind;
     }
 }

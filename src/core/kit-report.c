@@ -190,6 +190,7 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
   add_printf (doc, KIT_BLOCK_SUBJECT, _("From %s: %s — %s"),
               when[0] != '\0' ? when : _("a date not recorded"),
               is_set (title) ? title : _("Contact"), what);
+  add_notes (doc, store, change);
   /* What changed and who decided; the reason; the telling: three short
    * paragraphs, so a long history stays readable. */
   g_autoptr (GString) what_text = g_string_new (fields);
@@ -219,7 +220,6 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
     }
   kit_document_add (doc, KIT_BLOCK_PARAGRAPH, told_text->str);
   add_follow_ups (doc, change);
-  add_notes (doc, store, change);
 }
 
 static void

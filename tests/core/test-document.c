@@ -299,6 +299,20 @@ START_TEST (test_xml_round_trip)
   ck_assert_str_eq (kit_document_get_block_text (back, G_N_ELEMENTS (texts)), "");
   again = kit_document_to_xml (back);
   ck_assert_str_eq (again, xml);
+
+  /* A control character is dropped and bytes that are not UTF-8 replaced,
+   * so what is kept can always be read back (and drawn). */
+  g_autoptr (KitDocument) odd = kit_document_new ("Odd");
+  g_autoptr (KitDocument) odd_back = NULL;
+  g_autofree char *odd_xml = NULL;
+  g_autofree char *dir = kt_tmpdir ();
+  kit_document_add (odd, KIT_BLOCK_PARAGRAPH, "bell\a here, bad \xff byte");
+  odd_xml = kit_document_to_xml (odd);
+  odd_back = kit_document_from_xml (odd_xml, &error);
+  ck_assert_msg (odd_back != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (kit_document_get_block_text (odd_back, 0), "bell here, bad \uFFFD byte");
+  g_free (write_pdf (odd, dir, "odd.pdf", NULL));
+  kt_rmtree (dir);
 }
 END_TEST
 
