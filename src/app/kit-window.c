@@ -10,6 +10,7 @@
 #include "kit-create-page.h"
 #include "kit-diary-editor.h"
 #include "kit-due-notification.h"
+#include "kit-letter-dialog.h"
 #include "kit-lock-monitor.h"
 #include "kit-main-page.h"
 #include "kit-recent.h"
@@ -682,6 +683,32 @@ start_measuring_frame (KitWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->main_page));
 }
 
+/* KIT_DEBUG_PAGE=letter-request|letter-explanation|letter-review: the letter
+ * dialog for the newest change of the first child. */
+static void
+show_debug_letter (KitWindow *self, const char *kind_name)
+{
+  g_autoptr(KitChild) child = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(KitChange) change = NULL;
+  KitLetterRequest request;
+  KitLetterKind kind;
+
+  if (self->store == NULL || !kit_letter_kind_from_string (kind_name, &kind) ||
+      g_list_model_get_n_items (kit_store_get_children (self->store)) == 0)
+    return;
+  child = g_list_model_get_item (kit_store_get_children (self->store), 0);
+  changes = kit_store_list_changes (self->store, kit_child_get_id (child), 0);
+  if (g_list_model_get_n_items (changes) == 0)
+    return;
+  change = g_list_model_get_item (changes, 0);
+  kit_letter_request_init (&request, kind);
+  request.change_id = kit_change_get_id (change);
+  request.arrangement_id = kit_change_get_arrangement_id (change);
+  gtk_window_present (GTK_WINDOW (kit_letter_dialog_new (GTK_WINDOW (self), self->store,
+                                                         &request)));
+}
+
 /* Undocumented, for screenshots (with --passphrase-fd): KIT_DEBUG_PAGE=diary
  * shows the diary, diary-child the first child's entries (with the filters
  * shown), diary-editor opens a new entry over it, review turns
@@ -691,6 +718,11 @@ show_debug_page (KitWindow *self)
 {
   const char *page = g_getenv ("KIT_DEBUG_PAGE");
 
+  if (g_str_has_prefix (page != NULL ? page : "", "letter-"))
+    {
+      show_debug_letter (self, page + strlen ("letter-"));
+      return;
+    }
   if (page == NULL || (!g_str_has_prefix (page, "diary") && g_strcmp0 (page, "review") != 0))
     return;
   if (g_strcmp0 (page, "review") == 0 && self->store != NULL)
