@@ -15,6 +15,7 @@
 
 #include "kit-app-util.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-letter-dialog-private.h"
 #include "kit-letter-me-dialog.h"
 #include "kit-letter-preview.h"
@@ -661,6 +662,9 @@ kit_letter_dialog_new (GtkWindow *parent, KitStore *store, const KitLetterReques
   compose (self, FALSE);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed),
                                                self);
+  /* No bigger than the window: on a small screen the switch between the
+   * words and the preview, under the buttons, would be off its bottom. */
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   on_folded (self);
   return GTK_WIDGET (self);
 }
@@ -681,6 +685,7 @@ kit_letter_dialog_new_for_document (GtkWindow *parent, KitDocument *document)
   gtk_widget_set_visible (self->edit_pane, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "preview");
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 800);
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   update_title (self);
   show_document (self);
   on_folded (self);

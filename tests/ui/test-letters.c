@@ -704,6 +704,62 @@ START_TEST (test_nobody_to_write_to)
 }
 END_TEST
 
+/* In a window 360 px wide, on a screen no taller than it, the letter and the
+ * report open no bigger than the window: the switch between the words and
+ * the preview (under the buttons) is on screen, and shows the preview. */
+START_TEST (test_narrow_letter)
+{
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) arrangement = NULL;
+  GtkWidget *dialog;
+  KitChildPage *page;
+  KitStore *store;
+  gint64 coordinator_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  create_record ();
+  page = child_page ();
+  store = kit_child_page_get_store (page);
+  coordinator_id = save_person (store, "Sarah Hughes", "1 High Street\nNorthtown");
+  kit_child_set_name (child, "Noah");
+  ck_assert (kit_store_save_child (store, child, NULL));
+  gtk_widget_activate_action (kit_window_get_page (window, "main"), "main.show-child", "x",
+                              kit_child_get_id (child));
+  arrangement = new_arrangement (store, page, kit_child_get_id (child), coordinator_id);
+  kit_ui_spin (0.3);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      int width = 0, height = 0;
+
+      if (i == 0)
+        gtk_widget_activate_action (GTK_WIDGET (page), "child.write-letter", "(sx)", "review",
+                                    kit_arrangement_get_id (arrangement));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (page), "child.history-report", NULL);
+      dialog = find_toplevel (KIT_TYPE_LETTER_DIALOG);
+      ck_assert_msg (dialog != NULL, "nothing opened (%u)", i);
+      gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+      ck_assert_msg (width <= 360 && height <= 640,
+                     "the %s opens %d x %d px over a 360 x 640 px window",
+                     i == 0 ? "letter" : "report", width, height);
+      if (i == 0)
+        {
+          kit_ui_spin (0.3);
+          ck_assert (gtk_revealer_get_reveal_child (
+                       GTK_REVEALER (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "switch_revealer"))));
+          gtk_toggle_button_set_active (
+            GTK_TOGGLE_BUTTON (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "show_preview_button")),
+            TRUE);
+          ck_assert_str_eq (adw_leaflet_get_visible_child_name (
+                              ADW_LEAFLET (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "leaflet"))),
+                            "preview");
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+END_TEST
+
 static Suite *
 letters_suite (void)
 {
@@ -714,6 +770,7 @@ letters_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_request_letter_after_a_change);
   tcase_add_test (tc, test_nobody_to_write_to);
+  tcase_add_test (tc, test_narrow_letter);
   suite_add_tcase (suite, tc);
   return suite;
 }
