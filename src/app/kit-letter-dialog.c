@@ -189,6 +189,7 @@ compose (KitLetterDialog *self, gboolean keep_text)
 
       set_buffer_text (self, editable);
       self->edited = FALSE;
+      self->unsaved = FALSE;
     }
   if (warning != NULL)
     show_note (self, warning);
@@ -232,6 +233,7 @@ on_text_changed (KitLetterDialog *self)
   if (self->loading)
     return;
   self->edited = TRUE;
+  self->unsaved = TRUE;
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   self->relayout_id = g_timeout_add (RELAYOUT_MS, relayout_cb, self);
 }
@@ -523,6 +525,51 @@ fix_action (GtkWidget *widget, const char *name, GVariant *param)
     }
 }
 
+/* Closing */
+
+static gboolean
+destroy_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_answered (AdwMessageDialog *question, const char *response, KitLetterDialog *self)
+{
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  self->unsaved = FALSE;
+  /* Later: the question, transient for this dialog, still closes itself after "response". */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later, g_object_ref (self), g_object_unref);
+}
+
+/* A letter is kept only when printed or saved: her own wording, not yet
+ * either, would go with a stray Escape. She is asked first, as the change
+ * dialog asks. (Locking the record destroys the dialog without asking:
+ * nothing of hers may stay on screen.) */
+static gboolean
+kit_letter_dialog_close_request (GtkWindow *window)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (window);
+  GtkWidget *question;
+
+  if (!self->unsaved)
+    return GTK_WINDOW_CLASS (kit_letter_dialog_parent_class)->close_request (window);
+  question = adw_message_dialog_new (window, _("Leave without saving?"),
+                                     _("Your changes to the wording will not be kept. A letter "
+                                       "is kept when you print it or save it as a PDF."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep", _("_Keep Writing"),
+                                    "leave", _("_Leave"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "leave",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_close_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
 /* Overrides */
 
 static void
@@ -561,6 +608,7 @@ kit_letter_dialog_class_init (KitLetterDialogClass *klass)
 
   object_class->dispose = kit_letter_dialog_dispose;
   object_class->finalize = kit_letter_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = kit_letter_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/keepintouch/KeepInTouch/kit-letter-dialog.ui");

@@ -706,12 +706,13 @@ END_TEST
 
 /* In a window 360 px wide, on a screen no taller than it, the letter and the
  * report open no bigger than the window: the switch between the words and
- * the preview (under the buttons) is on screen, and shows the preview. */
+ * the preview (under the buttons) is on screen, and shows the preview.
+ * Closing a letter whose wording she changed asks first. */
 START_TEST (test_narrow_letter)
 {
   g_autoptr(KitChild) child = kit_child_new ();
   g_autoptr(KitArrangement) arrangement = NULL;
-  GtkWidget *dialog;
+  GtkWidget *dialog, *question;
   KitChildPage *page;
   KitStore *store;
   gint64 coordinator_id;
@@ -754,8 +755,31 @@ START_TEST (test_narrow_letter)
           ck_assert_str_eq (adw_leaflet_get_visible_child_name (
                               ADW_LEAFLET (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "leaflet"))),
                             "preview");
+          /* Her own wording, not yet printed or saved: closing asks first. */
+          gtk_text_buffer_insert_at_cursor (
+            gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                               "text_view"))),
+            "Please reply by Friday. ", -1);
+          gtk_window_close (GTK_WINDOW (dialog));
+          kit_ui_spin (0.2);
+          ck_assert_msg (find_toplevel (KIT_TYPE_LETTER_DIALOG) == dialog,
+                         "the letter closed with her changes, without asking");
+          question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          ck_assert_msg (question != NULL, "closing the edited letter asked nothing");
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+          kit_ui_spin (0.2);
+          ck_assert (find_toplevel (KIT_TYPE_LETTER_DIALOG) == dialog);
+          gtk_window_close (GTK_WINDOW (dialog));
+          question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          ck_assert (question != NULL);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "leave");
         }
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      else
+        /* Nothing of hers to lose: it closes at once. */
+        gtk_window_close (GTK_WINDOW (dialog));
+      kit_ui_spin (0.2);
+      ck_assert_msg (find_toplevel (KIT_TYPE_LETTER_DIALOG) == NULL, "the %s did not close",
+                     i == 0 ? "letter" : "report");
     }
 }
 END_TEST
