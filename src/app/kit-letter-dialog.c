@@ -326,16 +326,16 @@ on_people_chosen (KitLetterDialog *self)
 
 /* Easy read and paper */
 
+/* The easy-read wording is another letter: her edits cannot carry over. */
 static void
-on_easy_read (KitLetterDialog *self)
+write_again (KitLetterDialog *self, gboolean easy)
 {
   gboolean was_edited = self->edited;
-  gboolean easy = gtk_switch_get_active (self->easy_switch);
 
-  if (self->loading || !self->is_letter)
-    return;
+  self->loading = TRUE;
+  gtk_switch_set_active (self->easy_switch, easy);
+  self->loading = FALSE;
   self->request.easy_read = easy;
-  /* The easy-read wording is another letter: her edits cannot carry over. */
   compose (self, FALSE);
   if (was_edited)
     show_note (self, easy ? _("The letter was written again in easy read. "
@@ -344,6 +344,44 @@ on_easy_read (KitLetterDialog *self)
                               "Your changes to the wording were not kept."));
   else
     show_note (self, NULL);
+}
+
+static void
+on_write_again_answered (AdwMessageDialog *question, const char *response, KitLetterDialog *self)
+{
+  if (g_strcmp0 (response, "rewrite") == 0)
+    write_again (self, !self->request.easy_read);
+}
+
+static void
+on_easy_read (KitLetterDialog *self)
+{
+  gboolean easy = gtk_switch_get_active (self->easy_switch);
+  GtkWidget *question;
+
+  if (self->loading || !self->is_letter || easy == self->request.easy_read)
+    return;
+  if (!self->edited)
+    {
+      write_again (self, easy);
+      return;
+    }
+  /* Her wording would go: the switch waits for her answer. */
+  self->loading = TRUE;
+  gtk_switch_set_active (self->easy_switch, self->request.easy_read);
+  self->loading = FALSE;
+  question = adw_message_dialog_new (GTK_WINDOW (self),
+                                     easy ? _("Write the letter again in easy read?")
+                                          : _("Write the letter again in the usual wording?"),
+                                     _("Your changes to the wording will not be kept."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep",
+                                    _("_Keep My Wording"), "rewrite", _("_Write It Again"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "rewrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_write_again_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
 }
 
 static void

@@ -601,8 +601,33 @@ START_TEST (test_request_letter_after_a_change)
   kept = kit_store_list_letters (store, kit_child_get_id (child));
   ck_assert_uint_eq (g_list_model_get_n_items (kept), 2);
 
-  /* Easy read is another wording: her edits go, and the dialog says so. */
+  /* Easy read is another wording: her edits would go, so she is asked first. */
   gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")), TRUE);
+  {
+    GtkWidget *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    ck_assert_msg (question != NULL &&
+                   strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)),
+                           "easy read") != NULL,
+                   "easy read was about to drop her edits without asking");
+    ck_assert (!gtk_switch_get_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                             "easy_switch"))));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+    g_free (wording);
+    wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
+    ck_assert_msg (strstr (wording, "minutes of the meeting") != NULL,
+                   "her edit went though she kept it");
+    ck_assert (!kit_document_get_easy_read (kit_letter_dialog_get_document (KIT_LETTER_DIALOG (dialog))));
+    kit_ui_spin (0.2);
+    gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")),
+                           TRUE);
+    question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ck_assert (question != NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "rewrite");
+    kit_ui_spin (0.2);
+  }
+  ck_assert (gtk_switch_get_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                          "easy_switch"))));
   g_free (wording);
   wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
   ck_assert_msg (strstr (wording, "minutes of the meeting") == NULL, "her edit is still there");
