@@ -372,8 +372,14 @@ START_TEST (test_editor_saves_as_she_types)
     ck_assert (!kit_diary_entry_get_shared (entry));
   }
 
-  /* A date in the future: said beside the date, and kept as a draft. */
+  /* A date emptied: asked for, not called wrong. */
   date_error = part (editor, KIT_TYPE_DIARY_EDITOR, "date_error");
+  type_row (editor, "date_row", "");
+  kit_ui_spin (1.5);
+  ck_assert (gtk_widget_get_visible (date_error));
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (date_error)), "Please type the date.");
+
+  /* A date in the future: said beside the date, and kept as a draft. */
   type_row (editor, "date_row", "1/1/2030");
   type_body (editor, " More.");
   kit_ui_spin (1.8);
