@@ -452,6 +452,9 @@ START_TEST (test_request_letter_after_a_change)
   ck_assert_msg (kit_ui_wait_until (question_shown, NULL, WAIT_SECONDS), "no letter was offered");
   offer = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   ck_assert_str_eq (adw_message_dialog_get_default_response (offer), "request");
+  ck_assert_msg (g_str_has_prefix (adw_message_dialog_get_body (offer),
+                                   "No reason was given."),
+                 "the offer says: %s", adw_message_dialog_get_body (offer));
   ck_assert_int_eq (adw_message_dialog_get_response_appearance (offer, "request"),
                     ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_response (offer, "request");
