@@ -419,6 +419,9 @@ create_letter_row (gpointer item, gpointer user_data)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (kit_letter_record_get_id (letter)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* Each row has one: a screen reader says which letter it prints. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  title != NULL ? title : _("Letter"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : _("Letter"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);

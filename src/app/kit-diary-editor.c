@@ -264,9 +264,14 @@ save (KitDiaryEditor *self)
     }
   if (!date_ok)
     {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                 GTK_EDITABLE (self->date_row))));
+
+      /* An emptied date is not a wrong one: she is asked for it, as other forms do. */
       kit_form_show_error (self->date_error,
-                           _("That doesn't look like a real date. Please type it like 3/5/2024 "
-                             "or 3 May 2024."));
+                           *typed == '\0' ? _("Please type the date.")
+                                           : _("That doesn't look like a real date. Please type "
+                                               "it like 3/5/2024 or 3 May 2024."));
       save_draft (self, entry);
       return;
     }

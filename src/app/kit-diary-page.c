@@ -304,9 +304,26 @@ on_store_changed (KitDiaryPage *self)
   update_banner (self);
 }
 
+/* The words she searched her private diary for are hers too: they go
+ * when Review together turns on, before anyone sits beside her. */
+static void
+clear_search (KitDiaryPage *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (search == NULL || *search == '\0')
+    return;
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->filling = FALSE;
+  apply_filter (self);
+}
+
 static void
 on_review_mode (KitDiaryPage *self)
 {
+  if (self->store != NULL && kit_store_get_review_mode (self->store))
+    clear_search (self);
   update_banner (self);
   if (self->model != NULL)
     kit_diary_model_refresh (self->model);

@@ -290,7 +290,10 @@ kit_diary_row_set_item (KitDiaryRow *self, GObject *item)
     show_entry (self, KIT_DIARY_ENTRY (item));
   else
     {
-      /* Not read yet: an empty row of the same height, filled when bound again. */
+      /* Not read yet: an empty row of the same height, filled when bound again.
+       * Nor does it keep the name of the entry it last showed (a private one,
+       * perhaps, before Review together turned on) for a screen reader. */
+      set_accessible_label (self, "");
       gtk_inscription_set_text (GTK_INSCRIPTION (self->title), " ");
       gtk_label_set_text (GTK_LABEL (self->date), "");
       gtk_widget_set_visible (self->child, FALSE);

@@ -20,6 +20,8 @@ keep_letter (KitLetterDialog *self, GError **error)
   g_autofree char *xml = NULL;
   gboolean ok;
 
+  /* Printed or saved: her wording is on paper now, so closing need not ask. */
+  self->unsaved = FALSE;
   if (!self->is_letter)
     return TRUE;
   record = kit_letter_record_new ();

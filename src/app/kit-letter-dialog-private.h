@@ -54,6 +54,8 @@ struct _KitLetterDialog
   /* Set while the dialog itself fills its widgets: their signals are not hers. */
   gboolean loading;
   gboolean edited;
+  /* Her wording changed since the letter was last printed or saved: closing asks first. */
+  gboolean unsaved;
   /* Set while the letter is kept: the store's "changed" is ours. */
   gboolean keeping;
   guint relayout_id;

@@ -15,6 +15,7 @@
 
 #include "kit-app-util.h"
 #include "kit-error.h"
+#include "kit-form-helpers.h"
 #include "kit-letter-dialog-private.h"
 #include "kit-letter-me-dialog.h"
 #include "kit-letter-preview.h"
@@ -188,6 +189,7 @@ compose (KitLetterDialog *self, gboolean keep_text)
 
       set_buffer_text (self, editable);
       self->edited = FALSE;
+      self->unsaved = FALSE;
     }
   if (warning != NULL)
     show_note (self, warning);
@@ -231,6 +233,7 @@ on_text_changed (KitLetterDialog *self)
   if (self->loading)
     return;
   self->edited = TRUE;
+  self->unsaved = TRUE;
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   self->relayout_id = g_timeout_add (RELAYOUT_MS, relayout_cb, self);
 }
@@ -323,16 +326,16 @@ on_people_chosen (KitLetterDialog *self)
 
 /* Easy read and paper */
 
+/* The easy-read wording is another letter: her edits cannot carry over. */
 static void
-on_easy_read (KitLetterDialog *self)
+write_again (KitLetterDialog *self, gboolean easy)
 {
   gboolean was_edited = self->edited;
-  gboolean easy = gtk_switch_get_active (self->easy_switch);
 
-  if (self->loading || !self->is_letter)
-    return;
+  self->loading = TRUE;
+  gtk_switch_set_active (self->easy_switch, easy);
+  self->loading = FALSE;
   self->request.easy_read = easy;
-  /* The easy-read wording is another letter: her edits cannot carry over. */
   compose (self, FALSE);
   if (was_edited)
     show_note (self, easy ? _("The letter was written again in easy read. "
@@ -341,6 +344,44 @@ on_easy_read (KitLetterDialog *self)
                               "Your changes to the wording were not kept."));
   else
     show_note (self, NULL);
+}
+
+static void
+on_write_again_answered (AdwMessageDialog *question, const char *response, KitLetterDialog *self)
+{
+  if (g_strcmp0 (response, "rewrite") == 0)
+    write_again (self, !self->request.easy_read);
+}
+
+static void
+on_easy_read (KitLetterDialog *self)
+{
+  gboolean easy = gtk_switch_get_active (self->easy_switch);
+  GtkWidget *question;
+
+  if (self->loading || !self->is_letter || easy == self->request.easy_read)
+    return;
+  if (!self->edited)
+    {
+      write_again (self, easy);
+      return;
+    }
+  /* Her wording would go: the switch waits for her answer. */
+  self->loading = TRUE;
+  gtk_switch_set_active (self->easy_switch, self->request.easy_read);
+  self->loading = FALSE;
+  question = adw_message_dialog_new (GTK_WINDOW (self),
+                                     easy ? _("Write the letter again in easy read?")
+                                          : _("Write the letter again in the usual wording?"),
+                                     _("Your changes to the wording will not be kept."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep",
+                                    _("_Keep My Wording"), "rewrite", _("_Write It Again"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "rewrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_write_again_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
 }
 
 static void
@@ -522,6 +563,51 @@ fix_action (GtkWidget *widget, const char *name, GVariant *param)
     }
 }
 
+/* Closing */
+
+static gboolean
+destroy_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_answered (AdwMessageDialog *question, const char *response, KitLetterDialog *self)
+{
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  self->unsaved = FALSE;
+  /* Later: the question, transient for this dialog, still closes itself after "response". */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later, g_object_ref (self), g_object_unref);
+}
+
+/* A letter is kept only when printed or saved: her own wording, not yet
+ * either, would go with a stray Escape. She is asked first, as the change
+ * dialog asks. (Locking the record destroys the dialog without asking:
+ * nothing of hers may stay on screen.) */
+static gboolean
+kit_letter_dialog_close_request (GtkWindow *window)
+{
+  KitLetterDialog *self = KIT_LETTER_DIALOG (window);
+  GtkWidget *question;
+
+  if (!self->unsaved)
+    return GTK_WINDOW_CLASS (kit_letter_dialog_parent_class)->close_request (window);
+  question = adw_message_dialog_new (window, _("Leave without saving?"),
+                                     _("Your changes to the wording will not be kept. A letter "
+                                       "is kept when you print it or save it as a PDF."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep", _("_Keep Writing"),
+                                    "leave", _("_Leave"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "leave",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_close_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
 /* Overrides */
 
 static void
@@ -560,6 +646,7 @@ kit_letter_dialog_class_init (KitLetterDialogClass *klass)
 
   object_class->dispose = kit_letter_dialog_dispose;
   object_class->finalize = kit_letter_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = kit_letter_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/keepintouch/KeepInTouch/kit-letter-dialog.ui");
@@ -661,6 +748,9 @@ kit_letter_dialog_new (GtkWindow *parent, KitStore *store, const KitLetterReques
   compose (self, FALSE);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed),
                                                self);
+  /* No bigger than the window: on a small screen the switch between the
+   * words and the preview, under the buttons, would be off its bottom. */
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   on_folded (self);
   return GTK_WIDGET (self);
 }
@@ -681,6 +771,7 @@ kit_letter_dialog_new_for_document (GtkWindow *parent, KitDocument *document)
   gtk_widget_set_visible (self->edit_pane, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "preview");
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 800);
+  kit_form_fit_to_parent (GTK_WINDOW (self), parent);
   update_title (self);
   show_document (self);
   on_folded (self);

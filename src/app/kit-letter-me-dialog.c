@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kit-confirm.h"
 #include "kit-letter-me-dialog.h"
 
 static void
@@ -32,9 +33,17 @@ on_me_response (AdwMessageDialog *dialog, const char *response, gpointer user_da
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   address = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  /* The letter asks again when it is next printed or saved: nothing is lost. */
+  /* The letter asks again when it is next printed or saved; she is told now. */
   if (!kit_store_set_me (store, name, address, &error))
-    g_warning ("Her name and address could not be kept: %s", error->message);
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+      g_warning ("Her name and address could not be kept: %s", error->message);
+      if (parent != NULL)
+        kit_confirm_show_error (GTK_WIDGET (parent),
+                                _("Your name and address couldn't be kept just now. Please "
+                                  "try again."));
+    }
 }
 
 static GtkWidget *

@@ -28,7 +28,8 @@ void
 kit_letter_offer_show (GtkWindow *parent, KitStore *store, KitChange *change)
 {
   const char *given = kit_change_get_reason_given (change);
-  gboolean short_of_reason = g_strcmp0 (given, "no") == 0 || g_strcmp0 (given, "partly") == 0;
+  gboolean no_reason = g_strcmp0 (given, "no") == 0;
+  gboolean short_of_reason = no_reason || g_strcmp0 (given, "partly") == 0;
   GtkWidget *dialog;
 
   g_return_if_fail (KIT_IS_STORE (store));
@@ -36,10 +37,13 @@ kit_letter_offer_show (GtkWindow *parent, KitStore *store, KitChange *change)
 
   dialog = adw_message_dialog_new (
     parent, _("Write a letter about this change?"),
-    short_of_reason ? _("You were not given the whole reason. A request for reasons asks, "
-                        "in writing, why contact changed. You can also write an explanation "
-                        "of the change to keep.")
-                    : _("An explanation of a change is a letter for you to keep, saying what "
+    no_reason ? _("No reason was given. A request for reasons asks, in writing, "
+                  "why contact changed. You can also write an explanation of the change to "
+                  "keep.")
+    : short_of_reason ? _("Only part of the reason was given. A request for reasons "
+                          "asks, in writing, why contact changed. You can also write an "
+                          "explanation of the change to keep.")
+                      : _("An explanation of a change is a letter for you to keep, saying what "
                         "changed and why. You can write one now or later, from the history."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "not-now", _("_Not now"),

@@ -319,8 +319,8 @@ sync_review_button (KitMainPage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->review_button), "kit-review-on");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button),
-                               on ? _("Review Together is on: your private diary is hidden")
-                                  : _("Review Together: hide your private diary"));
+                               on ? _("Review together is on: your private diary is hidden")
+                                  : _("Review together: hide your private diary"));
 }
 
 /* Turning it on is at once; turning it off asks for the passphrase first

@@ -372,8 +372,14 @@ START_TEST (test_editor_saves_as_she_types)
     ck_assert (!kit_diary_entry_get_shared (entry));
   }
 
-  /* A date in the future: said beside the date, and kept as a draft. */
+  /* A date emptied: asked for, not called wrong. */
   date_error = part (editor, KIT_TYPE_DIARY_EDITOR, "date_error");
+  type_row (editor, "date_row", "");
+  kit_ui_spin (1.5);
+  ck_assert (gtk_widget_get_visible (date_error));
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (date_error)), "Please type the date.");
+
+  /* A date in the future: said beside the date, and kept as a draft. */
   type_row (editor, "date_row", "1/1/2030");
   type_body (editor, " More.");
   kit_ui_spin (1.8);
@@ -441,10 +447,15 @@ START_TEST (test_review_together)
   ck_assert_uint_eq (n_listed (), 3);
   ck_assert (!kit_diary_page_get_banner_shown (diary_page ()));
 
+  /* What she searched her private diary for goes as Review together turns on. */
+  search_for ("meeting");
+  ck_assert_uint_eq (n_listed (), 1);
   button = kit_main_page_get_review_button (main_page ());
   gtk_toggle_button_set_active (button, TRUE);
   ck_assert (kit_ui_wait_until (review_is, GINT_TO_POINTER (TRUE), 5));
   kit_ui_spin (0.2);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (kit_diary_page_get_search_entry (
+                      diary_page ()))), "");
   ck_assert_uint_eq (n_listed (), 1);
   ck_assert (kit_diary_page_get_banner_shown (diary_page ()));
   search_for ("private");

@@ -465,6 +465,9 @@ START_TEST (test_request_letter_after_a_change)
   ck_assert_msg (kit_ui_wait_until (question_shown, NULL, WAIT_SECONDS), "no letter was offered");
   offer = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   ck_assert_str_eq (adw_message_dialog_get_default_response (offer), "request");
+  ck_assert_msg (g_str_has_prefix (adw_message_dialog_get_body (offer),
+                                   "No reason was given."),
+                 "the offer says: %s", adw_message_dialog_get_body (offer));
   ck_assert_int_eq (adw_message_dialog_get_response_appearance (offer, "request"),
                     ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_response (offer, "request");
@@ -615,8 +618,33 @@ START_TEST (test_request_letter_after_a_change)
   kept = kit_store_list_letters (store, kit_child_get_id (child));
   ck_assert_uint_eq (g_list_model_get_n_items (kept), 2);
 
-  /* Easy read is another wording: her edits go, and the dialog says so. */
+  /* Easy read is another wording: her edits would go, so she is asked first. */
   gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")), TRUE);
+  {
+    GtkWidget *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    ck_assert_msg (question != NULL &&
+                   strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)),
+                           "easy read") != NULL,
+                   "easy read was about to drop her edits without asking");
+    ck_assert (!gtk_switch_get_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                             "easy_switch"))));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+    g_free (wording);
+    wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
+    ck_assert_msg (strstr (wording, "minutes of the meeting") != NULL,
+                   "her edit went though she kept it");
+    ck_assert (!kit_document_get_easy_read (kit_letter_dialog_get_document (KIT_LETTER_DIALOG (dialog))));
+    kit_ui_spin (0.2);
+    gtk_switch_set_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "easy_switch")),
+                           TRUE);
+    question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ck_assert (question != NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "rewrite");
+    kit_ui_spin (0.2);
+  }
+  ck_assert (gtk_switch_get_active (GTK_SWITCH (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                          "easy_switch"))));
   g_free (wording);
   wording = text_view_text (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "text_view"));
   ck_assert_msg (strstr (wording, "minutes of the meeting") == NULL, "her edit is still there");
@@ -718,6 +746,86 @@ START_TEST (test_nobody_to_write_to)
 }
 END_TEST
 
+/* In a window 360 px wide, on a screen no taller than it, the letter and the
+ * report open no bigger than the window: the switch between the words and
+ * the preview (under the buttons) is on screen, and shows the preview.
+ * Closing a letter whose wording she changed asks first. */
+START_TEST (test_narrow_letter)
+{
+  g_autoptr(KitChild) child = kit_child_new ();
+  g_autoptr(KitArrangement) arrangement = NULL;
+  GtkWidget *dialog, *question;
+  KitChildPage *page;
+  KitStore *store;
+  gint64 coordinator_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  create_record ();
+  page = child_page ();
+  store = kit_child_page_get_store (page);
+  coordinator_id = save_person (store, "Sarah Hughes", "1 High Street\nNorthtown");
+  kit_child_set_name (child, "Noah");
+  ck_assert (kit_store_save_child (store, child, NULL));
+  gtk_widget_activate_action (kit_window_get_page (window, "main"), "main.show-child", "x",
+                              kit_child_get_id (child));
+  arrangement = new_arrangement (store, page, kit_child_get_id (child), coordinator_id);
+  kit_ui_spin (0.3);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      int width = 0, height = 0;
+
+      if (i == 0)
+        gtk_widget_activate_action (GTK_WIDGET (page), "child.write-letter", "(sx)", "review",
+                                    kit_arrangement_get_id (arrangement));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (page), "child.history-report", NULL);
+      dialog = find_toplevel (KIT_TYPE_LETTER_DIALOG);
+      ck_assert_msg (dialog != NULL, "nothing opened (%u)", i);
+      gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+      ck_assert_msg (width <= 360 && height <= 640,
+                     "the %s opens %d x %d px over a 360 x 640 px window",
+                     i == 0 ? "letter" : "report", width, height);
+      if (i == 0)
+        {
+          kit_ui_spin (0.3);
+          ck_assert (gtk_revealer_get_reveal_child (
+                       GTK_REVEALER (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "switch_revealer"))));
+          gtk_toggle_button_set_active (
+            GTK_TOGGLE_BUTTON (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "show_preview_button")),
+            TRUE);
+          ck_assert_str_eq (adw_leaflet_get_visible_child_name (
+                              ADW_LEAFLET (child_of (dialog, KIT_TYPE_LETTER_DIALOG, "leaflet"))),
+                            "preview");
+          /* Her own wording, not yet printed or saved: closing asks first. */
+          gtk_text_buffer_insert_at_cursor (
+            gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (dialog, KIT_TYPE_LETTER_DIALOG,
+                                                               "text_view"))),
+            "Please reply by Friday. ", -1);
+          gtk_window_close (GTK_WINDOW (dialog));
+          kit_ui_spin (0.2);
+          ck_assert_msg (find_toplevel (KIT_TYPE_LETTER_DIALOG) == dialog,
+                         "the letter closed with her changes, without asking");
+          question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          ck_assert_msg (question != NULL, "closing the edited letter asked nothing");
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+          kit_ui_spin (0.2);
+          ck_assert (find_toplevel (KIT_TYPE_LETTER_DIALOG) == dialog);
+          gtk_window_close (GTK_WINDOW (dialog));
+          question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          ck_assert (question != NULL);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "leave");
+        }
+      else
+        /* Nothing of hers to lose: it closes at once. */
+        gtk_window_close (GTK_WINDOW (dialog));
+      kit_ui_spin (0.2);
+      ck_assert_msg (find_toplevel (KIT_TYPE_LETTER_DIALOG) == NULL, "the %s did not close",
+                     i == 0 ? "letter" : "report");
+    }
+}
+END_TEST
+
 static Suite *
 letters_suite (void)
 {
@@ -728,6 +836,7 @@ letters_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_request_letter_after_a_change);
   tcase_add_test (tc, test_nobody_to_write_to);
+  tcase_add_test (tc, test_narrow_letter);
   suite_add_tcase (suite, tc);
   return suite;
 }
