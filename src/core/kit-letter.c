@@ -391,7 +391,7 @@ set_change_fields (KitLetterFields *fields, KitChange *change, const char *child
 
   kit_letter_fields_set_condition (fields, "has-change", TRUE);
   kit_letter_fields_set (fields, "change.what", kit_vocab_label (KIT_VOCAB_WHAT_CHANGED, what));
-  kit_letter_fields_set (fields, "change.before", before);
+  set_or_gap (fields, "change.before", before, _("what contact was"));
   kit_letter_fields_set_condition (fields, "has-before", is_set (before));
   if (!is_set (after) && what_now (what) != NULL)
     kit_letter_fields_set (fields, "change.after", what_now (what));

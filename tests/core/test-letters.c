@@ -580,6 +580,33 @@ START_TEST (test_gaps)
 END_TEST
 
 /* Who letters are from and to unless she chooses; unknown things refused. */
+/* A field the record cannot fill is a gap, never a blank, even in a
+ * template of her own that uses it without its condition: change 3 (a
+ * pause) has nothing "before". */
+START_TEST (test_empty_field_is_gap)
+{
+  Fixture f;
+  setup (&f);
+  set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
+  write_override (&f, "explanation.xml",
+                  "<?xml version=\"1.0\"?>\n<letter>\n"
+                  "  <paragraph>Contact was: <field name=\"change.before\"/>.</paragraph>\n"
+                  "</letter>\n");
+  {
+    g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_EXPLANATION, 3, FALSE);
+    g_autofree char *text = plain (document);
+    g_autoptr(GError) error = NULL;
+
+    assert_lacks (text, "Contact was: .");
+    assert_contains (text, "Contact was: " KIT_GAP_OPEN);
+    ck_assert (!kit_document_check_complete (document, &error));
+    ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP));
+    assert_contains (error->message, "what contact was");
+  }
+  teardown (&f);
+}
+END_TEST
+
 START_TEST (test_people_and_not_found)
 {
   Fixture f;
@@ -752,6 +779,7 @@ main (void)
   kt_add_test (s, "request-no-reason", test_request_no_reason);
   kt_add_test (s, "review", test_review);
   kt_add_test (s, "gaps", test_gaps);
+  kt_add_test (s, "empty-field-is-gap", test_empty_field_is_gap);
   kt_add_test (s, "people-and-not-found", test_people_and_not_found);
   kt_add_test (s, "letters-kept", test_letters_kept);
   int status = kt_run_suite (s);
