@@ -707,7 +707,11 @@ START_TEST (test_letters_kept)
   ck_assert_int_eq (kit_letter_record_get_child_id (first), 1);
   ck_assert_int_eq (strlen (kit_letter_record_get_produced_at (first)), 20);
 
-  g_autoptr(KitLetterRecord) second = kept ("explanation-easy", 1, 0, xml);
+  /* An explanation to keep: to her (recipient 0). */
+  g_autoptr(KitDocument) to_me = compose (&f, KIT_LETTER_EXPLANATION, 1, TRUE);
+  g_autofree char *to_me_xml = kit_document_to_xml (to_me);
+  ck_assert_str_eq (block_text (to_me, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+  g_autoptr(KitLetterRecord) second = kept ("explanation-easy", 1, 0, to_me_xml);
   ck_assert (kit_store_save_letter (f.store, second, NULL));
   ck_assert_int_gt (kit_letter_record_get_id (second), kit_letter_record_get_id (first));
 
@@ -755,6 +759,17 @@ START_TEST (test_letters_kept)
   g_autofree char *a = plain (document);
   g_autofree char *b = plain (again);
   ck_assert_str_eq (a, b);
+
+  /* Jo Smith leaves People: the letter was still to her, not to Anna. */
+  ck_assert (kit_store_remove_person (f.store, 2, NULL));
+  {
+    g_autoptr(GListModel) after = kit_store_list_letters (f.store, 1);
+    g_autoptr(KitLetterRecord) to_jo = g_list_model_get_item (after, 1);
+    g_autoptr(KitLetterRecord) to_anna = g_list_model_get_item (after, 0);
+    ck_assert_int_eq (kit_letter_record_get_recipient_id (to_jo), 0);
+    ck_assert_str_eq (kit_letter_record_get_recipient_name (to_jo), "Jo Smith");
+    ck_assert_str_eq (kit_letter_record_get_recipient_name (to_anna), "Anna Price");
+  }
 
   g_autofree char *stats = kit_stats_json (f.db, FALSE, NULL);
   ck_assert_msg (strstr (stats, "\"letters\": 2") != NULL || strstr (stats, "\"letters\":2") != NULL,
