@@ -759,6 +759,47 @@ START_TEST (test_contact_history)
 }
 END_TEST
 
+/* What she typed is printed, never read as a gap: a reason holding the
+ * gap brackets must not stop the report (she cannot edit a report). */
+START_TEST (test_report_gap_brackets_in_text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KitStore) store = NULL;
+  g_autoptr (KitChild) child = kit_child_new ();
+  g_autoptr (KitChange) start = NULL;
+  g_autoptr (KitArrangement) letters = NULL;
+  g_autoptr (KitDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (":memory:", &db), SQLITE_OK);
+  ck_assert (kit_schema_configure (db, &error) && kit_schema_migrate (db, &error));
+  store = kit_store_new (db, &error);
+  kit_child_set_name (child, "Mia");
+  ck_assert (kit_store_save_child (store, child, &error));
+  start = kit_change_new (kit_child_get_id (child), 0);
+  letters = kit_arrangement_new (kit_child_get_id (child));
+  kit_arrangement_set_kind (letters, "letterbox");
+  kit_arrangement_set_start_date (letters, "2020-03-01");
+  kit_change_set_what_changed (start, "started");
+  kit_change_set_effective_date (start, "2020-03-01");
+  kit_change_set_decided_by (start, "court");
+  kit_change_set_reason_given (start, "yes");
+  kit_change_set_reason_text (start, "The " KIT_GAP_OPEN "rota" KIT_GAP_CLOSE " was full.");
+  ck_assert_msg (kit_store_record_change (store, start, letters, &error), "%s",
+                 error ? error->message : "");
+
+  doc = kit_report_contact_history (store, kit_child_get_id (child), "2026-11-23", &error);
+  ck_assert_ptr_nonnull (doc);
+  ck_assert_msg (kit_document_check_complete (doc, &error), "%s", error ? error->message : "");
+  text = kit_document_to_plain_text (doc);
+  ck_assert_msg (strstr (text, "The [rota] was full.") != NULL, "%s", text);
+
+  g_clear_object (&store);
+  sqlite3_close (db);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -787,5 +828,6 @@ main (void)
   kt_add_test (s, "longest-name-saves", test_longest_name_saves);
   kt_add_test (s, "recovery-sheet", test_recovery_sheet);
   kt_add_test (s, "contact-history", test_contact_history);
+  kt_add_test (s, "report-gap-brackets-in-text", test_report_gap_brackets_in_text);
   return kt_run_suite (s);
 }
