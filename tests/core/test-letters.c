@@ -607,6 +607,27 @@ START_TEST (test_empty_field_is_gap)
 }
 END_TEST
 
+/* What the record holds is text, never a gap: a reason typed with the gap
+ * brackets prints (with plain ones) and does not hold the letter back. */
+START_TEST (test_record_text_not_a_gap)
+{
+  Fixture f;
+  setup (&f);
+  set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
+  kt_exec (f.vault, "UPDATE changes SET reason_text = 'The " KIT_GAP_OPEN "rota" KIT_GAP_CLOSE
+                    " was full.' WHERE id = 1;");
+  {
+    g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_EXPLANATION, 1, FALSE);
+    g_autofree char *text = plain (document);
+    g_autoptr(GError) error = NULL;
+
+    assert_contains (text, "The [rota] was full.");
+    ck_assert_msg (kit_document_check_complete (document, &error), "%s", error ? error->message : "");
+  }
+  teardown (&f);
+}
+END_TEST
+
 START_TEST (test_people_and_not_found)
 {
   Fixture f;
@@ -795,6 +816,7 @@ main (void)
   kt_add_test (s, "review", test_review);
   kt_add_test (s, "gaps", test_gaps);
   kt_add_test (s, "empty-field-is-gap", test_empty_field_is_gap);
+  kt_add_test (s, "record-text-not-a-gap", test_record_text_not_a_gap);
   kt_add_test (s, "people-and-not-found", test_people_and_not_found);
   kt_add_test (s, "letters-kept", test_letters_kept);
   int status = kt_run_suite (s);
