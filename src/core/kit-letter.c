@@ -127,11 +127,8 @@ set_gap (KitLetterFields *fields, const char *name, const char *what)
 static void
 set_text (KitLetterFields *fields, const char *name, const char *value)
 {
-  g_autoptr(GString) plain = g_string_new (value);
-
-  g_string_replace (plain, KIT_GAP_OPEN, "[", 0);
-  g_string_replace (plain, KIT_GAP_CLOSE, "]", 0);
-  kit_letter_fields_set (fields, name, plain->str);
+  g_autofree char *plain = kit_document_no_gaps (value);
+  kit_letter_fields_set (fields, name, plain);
 }
 
 static void

@@ -23,11 +23,8 @@ is_set (const char *text)
 static void
 add (KitDocument *doc, KitBlockKind kind, const char *text)
 {
-  g_autoptr (GString) plain = g_string_new (text);
-
-  g_string_replace (plain, KIT_GAP_OPEN, "[", 0);
-  g_string_replace (plain, KIT_GAP_CLOSE, "]", 0);
-  kit_document_add (doc, kind, plain->str);
+  g_autofree char *plain = kit_document_no_gaps (text);
+  kit_document_add (doc, kind, plain);
 }
 
 static void
