@@ -17,11 +17,14 @@
 #include "kit-stats.h"
 #include "kit-vault.h"
 
-/* Tell the person what went wrong and return the matching exit code. */
+/* Tell the person what went wrong and return the matching exit code. A PDF
+ * that could not be written is a write failure, like the record's (exit 5). */
 static int
 report (const GError *error)
 {
   g_printerr ("%s\n", error->message);
+  if (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE))
+    return KIT_CLI_EXIT_CANNOT_WRITE;
   return kit_record_error_exit_code (error) != 0 ? kit_record_error_exit_code (error)
                                                  : KIT_CLI_EXIT_USAGE;
 }
@@ -336,6 +339,13 @@ int
 kit_cli_fail (const GError *error)
 {
   return report (error);
+}
+
+int
+kit_cli_refuse (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return KIT_CLI_EXIT_USAGE;
 }
 
 int

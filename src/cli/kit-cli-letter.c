@@ -15,13 +15,6 @@
 #include "kit-renderer.h"
 #include "kit-store.h"
 
-static int
-refuse (const char *message)
-{
-  g_printerr ("%s\n", message);
-  return KIT_CLI_EXIT_USAGE;
-}
-
 /* The options, checked before the record is opened. */
 static int
 read_request (const KitCliArgs *args, KitLetterRequest *request)
@@ -31,29 +24,29 @@ read_request (const KitCliArgs *args, KitLetterRequest *request)
   guint64 change_id = 0;
 
   if (args->template_name == NULL)
-    return refuse (_("Please say which letter to write: --template explanation, request or review."));
+    return kit_cli_refuse (_("Please say which letter to write: --template explanation, request or review."));
   if (!kit_letter_kind_from_string (args->template_name, &kind))
     {
       g_autofree char *message = g_strdup_printf (_("There is no letter called “%s”. "
                                                     "Use explanation, request or review."),
                                                   args->template_name);
-      return refuse (message);
+      return kit_cli_refuse (message);
     }
   if (args->change == NULL)
-    return refuse (_("Please say which change the letter is about: --change and its number."));
+    return kit_cli_refuse (_("Please say which change the letter is about: --change and its number."));
   if (!g_ascii_string_to_unsigned (args->change, 10, 1, G_MAXINT64, &change_id, NULL))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a change number."), args->change);
-      return refuse (message);
+      return kit_cli_refuse (message);
     }
   if (args->paper != NULL && !kit_paper_from_string (args->paper, &paper))
     {
       g_autofree char *message = g_strdup_printf (_("There is no paper size called “%s”. "
                                                     "Use a4 or letter."), args->paper);
-      return refuse (message);
+      return kit_cli_refuse (message);
     }
   if (args->output == NULL)
-    return refuse (_("Please say where to save the letter, for example letter.pdf."));
+    return kit_cli_refuse (_("Please say where to save the letter, for example letter.pdf."));
 
   kit_letter_request_init (request, kind);
   request->change_id = (gint64) change_id;
@@ -106,7 +99,7 @@ write_letter (KitVault *vault, const KitLetterRequest *request, const char *outp
         g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, request->change_id);
         g_autofree char *message = g_strdup_printf (_("There is no change number %s in this record."),
                                                     number);
-        return refuse (message);
+        return kit_cli_refuse (message);
       }
   }
   document = kit_letter_compose (store, request, &warning, &error);
@@ -118,10 +111,7 @@ write_letter (KitVault *vault, const KitLetterRequest *request, const char *outp
 
   renderer = kit_renderer_new (document);
   if (!kit_renderer_write_pdf (renderer, output, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE) ? 5 : 1;
-    }
+    return kit_cli_fail (error);
 
   letter = letter_record (store, request, document);
   if (!kit_store_save_letter (store, letter, &error))

@@ -12,24 +12,6 @@
 #include "kit-report.h"
 #include "kit-store.h"
 
-static int
-refuse (const char *message)
-{
-  g_printerr ("%s\n", message);
-  return KIT_CLI_EXIT_USAGE;
-}
-
-/* A write failure is exit 5, as for the record itself. */
-static int
-report_error (const GError *error)
-{
-  g_printerr ("%s\n", error->message);
-  if (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE))
-    return 5;
-  return kit_record_error_exit_code (error) != 0 ? kit_record_error_exit_code (error)
-                                                 : KIT_CLI_EXIT_USAGE;
-}
-
 static gboolean
 same_name (const char *a, const char *b)
 {
@@ -79,11 +61,11 @@ write_report (KitStore *store, gint64 child_id, KitPaper paper, const char *outp
 
   document = kit_report_contact_history (store, child_id, NULL, &error);
   if (document == NULL)
-    return report_error (error);
+    return kit_cli_fail (error);
   kit_document_set_paper (document, paper);
   renderer = kit_renderer_new (document);
   if (!kit_renderer_write_pdf (renderer, output, &error))
-    return report_error (error);
+    return kit_cli_fail (error);
   return KIT_CLI_EXIT_OK;
 }
 
@@ -98,15 +80,15 @@ kit_cli_report (const KitCliArgs *args)
   gint64 child_id;
 
   if (args->child == NULL || args->child[0] == '\0')
-    return refuse (_("Please say whose history to print, with --child NAME."));
+    return kit_cli_refuse (_("Please say whose history to print, with --child NAME."));
   if (args->output == NULL || args->output[0] == '\0')
-    return refuse (_("Please say where to save the report, for example report.pdf."));
+    return kit_cli_refuse (_("Please say where to save the report, for example report.pdf."));
   if (args->paper != NULL && !kit_paper_from_string (args->paper, &paper))
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a paper size this can print on: use a4 or letter."),
                          args->paper);
-      return refuse (message);
+      return kit_cli_refuse (message);
     }
 
   vault = kit_cli_open_record (args, &exit_code);
@@ -115,7 +97,7 @@ kit_cli_report (const KitCliArgs *args)
 
   store = kit_store_new (kit_vault_get_db (vault), &error);
   if (store == NULL)
-    exit_code = report_error (error);
+    exit_code = kit_cli_fail (error);
   else if ((child_id = find_child (store, args->child)) == 0)
     exit_code = KIT_CLI_EXIT_USAGE;
   else

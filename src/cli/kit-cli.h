@@ -12,6 +12,7 @@ G_BEGIN_DECLS
  * kit_record_error_exit_code(). */
 #define KIT_CLI_EXIT_OK    0
 #define KIT_CLI_EXIT_USAGE 1
+#define KIT_CLI_EXIT_CANNOT_WRITE 5   /* as KIT_RECORD_ERROR_CANNOT_WRITE */
 
 typedef enum {
   KIT_CLI_OPT_PASSPHRASE_FD     = 1 << 0,
@@ -66,6 +67,9 @@ KitVault *kit_cli_open_record (const KitCliArgs *args, int *exit_code);
  * return the exit code; close after a command that changed the record (the
  * final save must work) or only read it. */
 int kit_cli_fail (const GError *error);
+/* Say @message (a plain refusal: bad options, nothing to do) and return
+ * KIT_CLI_EXIT_USAGE. */
+int kit_cli_refuse (const char *message);
 int kit_cli_close_saving (KitVault *vault);
 void kit_cli_close_reading (KitVault *vault);
 

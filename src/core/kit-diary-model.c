@@ -119,16 +119,18 @@ n_items (KitDiaryModel *self)
   return self->ids->len + self->months->len;
 }
 
-/* The month whose heading is at or before @position. */
+/* The last month whose heading's position (or, @by_entry, whose first
+ * entry's index) is at or before @value. */
 static guint
-month_at (GArray *months, guint position)
+month_search (GArray *months, guint value, gboolean by_entry)
 {
   guint lo = 0, hi = months->len;
 
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
-      if (g_array_index (months, Month, mid).position <= position)
+      Month *month = &g_array_index (months, Month, mid);
+      if ((by_entry ? month->first_entry : month->position) <= value)
         lo = mid;
       else
         hi = mid;
@@ -136,21 +138,18 @@ month_at (GArray *months, guint position)
   return lo;
 }
 
+/* The month whose heading is at or before @position. */
+static guint
+month_at (GArray *months, guint position)
+{
+  return month_search (months, position, FALSE);
+}
+
 /* The month holding entry @index. */
 static guint
 month_of_entry (GArray *months, guint index)
 {
-  guint lo = 0, hi = months->len;
-
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (months, Month, mid).first_entry <= index)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
+  return month_search (months, index, TRUE);
 }
 
 static guint

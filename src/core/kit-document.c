@@ -388,6 +388,16 @@ kit_document_gap (const char *what)
   return g_strconcat (KIT_GAP_OPEN, what != NULL ? what : "", KIT_GAP_CLOSE, NULL);
 }
 
+char *
+kit_document_no_gaps (const char *text)
+{
+  GString *plain = g_string_new (text);
+
+  g_string_replace (plain, KIT_GAP_OPEN, "[", 0);
+  g_string_replace (plain, KIT_GAP_CLOSE, "]", 0);
+  return g_string_free (plain, FALSE);
+}
+
 gboolean
 kit_document_check_complete (KitDocument *self, GError **error)
 {

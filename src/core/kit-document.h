@@ -64,6 +64,9 @@ void kit_document_set_editable_text (KitDocument *self, const char *text);
 
 /* "⟦what⟧" */
 char *kit_document_gap (const char *what);
+/* @text (from the record) with the gap brackets made plain "[" and "]", so
+ * that her own words are never read as a gap to fill. */
+char *kit_document_no_gaps (const char *text);
 /* FALSE with KIT_LETTER_ERROR_GAP naming the first gap ("The letter still
  * has a gap to fill: the reason given.") when one is left. */
 gboolean kit_document_check_complete (KitDocument *self, GError **error);

@@ -516,7 +516,8 @@ expand_inline (xmlNode *node, KitLetterFields *fields, Line *line)
         {
           g_autofree char *name = (char *) xmlGetProp (n, BAD_CAST "name");
           const char *value = kit_letter_fields_get (fields, name);
-          if (value != NULL)
+          /* Empty is not filled: a gap, never a blank in the printed letter. */
+          if (value != NULL && value[0] != '\0')
             line_put (line, value);
           else
             {

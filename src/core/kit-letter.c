@@ -121,11 +121,21 @@ set_gap (KitLetterFields *fields, const char *name, const char *what)
   kit_letter_fields_set (fields, name, gap);
 }
 
+/* Text from the record: the gap brackets in it are her words, not a gap
+ * (or the letter could not be printed without changing them), so they
+ * print as plain ones. */
+static void
+set_text (KitLetterFields *fields, const char *name, const char *value)
+{
+  g_autofree char *plain = kit_document_no_gaps (value);
+  kit_letter_fields_set (fields, name, plain);
+}
+
 static void
 set_or_gap (KitLetterFields *fields, const char *name, const char *value, const char *what)
 {
   if (is_set (value))
-    kit_letter_fields_set (fields, name, value);
+    set_text (fields, name, value);
   else
     set_gap (fields, name, what);
 }
@@ -171,7 +181,7 @@ set_party (KitStore *store, KitLetterFields *fields, const char *prefix, gint64 
   g_autofree char *address = g_strstrip (g_strdup (kit_person_get_address (person) ?: ""));
   /* Translators: a gap in a letter: "Sarah Hughes's address" */
   g_autofree char *what = g_strdup_printf (_("%s's address"), kit_person_get_name (person));
-  kit_letter_fields_set (fields, name_field, kit_person_get_name (person));
+  set_text (fields, name_field, kit_person_get_name (person));
   set_or_gap (fields, address_field, address, what);
   return TRUE;
 }
@@ -269,9 +279,9 @@ set_arrangement_fields (KitStore *store, KitLetterFields *fields, KitArrangement
   g_autofree char *duration = describe_duration (since, today);
   const char *status = kit_arrangement_get_status (arrangement);
 
-  kit_letter_fields_set (fields, "arrangement", title);
-  kit_letter_fields_set (fields, "arrangement.lower", lower);
-  kit_letter_fields_set (fields, "arrangement.now", now);
+  set_text (fields, "arrangement", title);
+  set_text (fields, "arrangement.lower", lower);
+  set_text (fields, "arrangement.now", now);
   set_date (fields, "arrangement.start", kit_arrangement_get_start_date (arrangement),
             _("when it started"));
   set_date (fields, "arrangement.since", since, _("since when"));
@@ -391,7 +401,7 @@ set_change_fields (KitLetterFields *fields, KitChange *change, const char *child
 
   kit_letter_fields_set_condition (fields, "has-change", TRUE);
   kit_letter_fields_set (fields, "change.what", kit_vocab_label (KIT_VOCAB_WHAT_CHANGED, what));
-  kit_letter_fields_set (fields, "change.before", before);
+  set_or_gap (fields, "change.before", before, _("what contact was"));
   kit_letter_fields_set_condition (fields, "has-before", is_set (before));
   if (!is_set (after) && what_now (what) != NULL)
     kit_letter_fields_set (fields, "change.after", what_now (what));
@@ -467,7 +477,7 @@ set_contact_fields (KitStore *store, KitLetterFields *fields, KitArrangement *ar
   const char *role = kit_person_get_role (person);
   g_autofree char *role_lower = is_set (role) && g_unichar_islower (g_utf8_get_char (g_utf8_next_char (role)))
                                 ? lower_first (role) : g_strdup (role);
-  kit_letter_fields_set (fields, "contact.name", kit_person_get_name (person));
+  set_text (fields, "contact.name", kit_person_get_name (person));
   set_or_gap (fields, "contact.role", role_lower, _("their role"));
   set_or_gap (fields, "contact.phone", kit_person_get_phone (person), _("their phone number"));
   kit_letter_fields_set_condition (fields, "contact-has-role", is_set (kit_person_get_role (person)));
@@ -517,7 +527,7 @@ kit_letter_compose (KitStore *store, const KitLetterRequest *request,
                                    sender_id == KIT_LETTER_ME && recipient_id == KIT_LETTER_ME);
 
   set_date (fields, "today", today, _("today's date"));
-  kit_letter_fields_set (fields, "child", kit_child_get_name (child));
+  set_text (fields, "child", kit_child_get_name (child));
   set_arrangement_fields (store, fields, arrangement, today);
   set_contact_fields (store, fields, arrangement);
   if (change != NULL)

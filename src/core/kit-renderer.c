@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kit-error.h"
@@ -653,6 +654,17 @@ write_failed (const char *path, int saved_errno, GError **error)
   return FALSE;
 }
 
+static gboolean
+not_a_file (const char *path, GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE,
+               _("The PDF could not be saved: “%s” is not a file it can replace. "
+                 "Choose another name."), name);
+  return FALSE;
+}
+
 static int
 draw_pdf (KitRenderer *self, Sink *sink)
 {
@@ -687,14 +699,19 @@ kit_renderer_write_pdf (KitRenderer *self, const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temp = g_build_filename (dir, temp_name, NULL);
+  /* Short and fixed: a name she chose as long as the folder allows must
+   * still leave room for the temporary one. */
+  g_autofree char *temp = g_build_filename (dir, ".keep-in-touch-XXXXXX", NULL);
   Sink sink = { -1, 0 };
+  GStatBuf st;
   int failure;
 
   if (!kit_document_check_complete (self->document, error))
     return FALSE;
+  /* The rename would replace whatever is there: a pipe or a device (as
+   * root, even /dev/null) must be left alone. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    return not_a_file (path, error);
 
   sink.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
   if (sink.fd < 0)

@@ -17,6 +17,16 @@ is_set (const char *text)
   return text != NULL && text[0] != '\0';
 }
 
+/* A report has no gaps to fill: text from the record that holds the gap
+ * brackets is printed with plain ones, or the report could never be saved
+ * (and she cannot edit a report to take them out). */
+static void
+add (KitDocument *doc, KitBlockKind kind, const char *text)
+{
+  g_autofree char *plain = kit_document_no_gaps (text);
+  kit_document_add (doc, kind, plain);
+}
+
 static void
 add_printf (KitDocument *doc, KitBlockKind kind, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
@@ -29,7 +39,7 @@ add_printf (KitDocument *doc, KitBlockKind kind, const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  kit_document_add (doc, kind, text);
+  add (doc, kind, text);
 }
 
 /* 64 hex digits as two lines of four groups of eight, easy to read aloud
@@ -57,14 +67,14 @@ add_arrangements (KitDocument *doc, KitStore *store, gint64 child_id)
   g_autoptr (GListModel) arrangements = kit_store_list_arrangements (store, child_id);
   guint n = g_list_model_get_n_items (arrangements);
 
-  kit_document_add (doc, KIT_BLOCK_HEADING, _("The arrangements now"));
+  add (doc, KIT_BLOCK_HEADING, _("The arrangements now"));
   if (n == 0)
-    kit_document_add (doc, KIT_BLOCK_PARAGRAPH, _("No contact arrangements are recorded."));
+    add (doc, KIT_BLOCK_PARAGRAPH, _("No contact arrangements are recorded."));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KitArrangement) arrangement = g_list_model_get_item (arrangements, i);
       g_autofree char *text = kit_arrangement_describe (arrangement);
-      kit_document_add (doc, KIT_BLOCK_BULLET, text);
+      add (doc, KIT_BLOCK_BULLET, text);
     }
 }
 
@@ -171,7 +181,7 @@ add_notes (KitDocument *doc, KitStore *store, KitChange *change)
       g_string_append (note, _("A later entry puts this one right."));
     }
   if (note->len > 0)
-    kit_document_add (doc, KIT_BLOCK_NOTE, note->str);
+    add (doc, KIT_BLOCK_NOTE, note->str);
 }
 
 static void
@@ -200,7 +210,7 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
                           kit_vocab_label (KIT_VOCAB_DECIDED_BY,
                                            is_set (kit_change_get_decided_by (change))
                                              ? kit_change_get_decided_by (change) : "not-known"));
-  kit_document_add (doc, KIT_BLOCK_PARAGRAPH, what_text->str);
+  add (doc, KIT_BLOCK_PARAGRAPH, what_text->str);
 
   g_autoptr (GString) reason_text = g_string_new (reason);
   if (is_set (category) && g_strcmp0 (category, "not-given") != 0 &&
@@ -210,7 +220,7 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
       g_string_append_printf (reason_text, _("Kind of reason: %s."),
                               kit_vocab_label (KIT_VOCAB_REASON_CATEGORY, category));
     }
-  kit_document_add (doc, KIT_BLOCK_PARAGRAPH, reason_text->str);
+  add (doc, KIT_BLOCK_PARAGRAPH, reason_text->str);
 
   g_autoptr (GString) told_text = g_string_new (told);
   if (is_set (her_view))
@@ -218,7 +228,7 @@ add_change (KitDocument *doc, KitStore *store, KitChange *change)
       g_string_append_c (told_text, '\n');
       g_string_append_printf (told_text, _("My view at the time: %s"), her_view);
     }
-  kit_document_add (doc, KIT_BLOCK_PARAGRAPH, told_text->str);
+  add (doc, KIT_BLOCK_PARAGRAPH, told_text->str);
   add_follow_ups (doc, change);
 }
 
@@ -228,9 +238,9 @@ add_changes (KitDocument *doc, KitStore *store, gint64 child_id)
   g_autoptr (GListModel) changes = kit_store_list_changes (store, child_id, 0);
   guint n = g_list_model_get_n_items (changes);
 
-  kit_document_add (doc, KIT_BLOCK_HEADING, _("Every change, oldest first"));
+  add (doc, KIT_BLOCK_HEADING, _("Every change, oldest first"));
   if (n == 0)
-    kit_document_add (doc, KIT_BLOCK_PARAGRAPH, _("No changes to contact have been recorded."));
+    add (doc, KIT_BLOCK_PARAGRAPH, _("No changes to contact have been recorded."));
   /* The store lists newest first. */
   for (guint i = n; i > 0; i--)
     {
@@ -252,7 +262,7 @@ add_counts (KitDocument *doc, KitStore *store, gint64 child_id, GError **error)
 
   if (!kit_store_get_counts (store, child_id, &counts, error))
     return FALSE;
-  kit_document_add (doc, KIT_BLOCK_HEADING, _("In numbers"));
+  add (doc, KIT_BLOCK_HEADING, _("In numbers"));
   ADD_COUNT (doc, counts.changes, "%u change recorded", "%u changes recorded");
   ADD_COUNT (doc, counts.with_reason, "%u with a reason given", "%u with a reason given");
   ADD_COUNT (doc, counts.partly_reason, "%u with part of a reason given",
@@ -272,29 +282,29 @@ add_closing (KitDocument *doc, KitStore *store, gint64 child_id)
   const char *how = _("This history is kept as a chain of entries, each sealed with a code "
                       "made from the one before.");
 
-  kit_document_add (doc, KIT_BLOCK_HEADING, _("Is this history complete?"));
+  add (doc, KIT_BLOCK_HEADING, _("Is this history complete?"));
   if (tail == NULL)
     {
-      kit_document_add (doc, KIT_BLOCK_PARAGRAPH,
-                        _("No changes have been recorded yet, so there is no chain of entries "
-                          "to check."));
+      add (doc, KIT_BLOCK_PARAGRAPH,
+           _("No changes have been recorded yet, so there is no chain of entries "
+             "to check."));
       return;
     }
   if (kit_store_child_history_intact (store, child_id))
     {
       add_printf (doc, KIT_BLOCK_PARAGRAPH, "%s %s", how,
                   _("The chain is complete and unchanged."));
-      kit_document_add (doc, KIT_BLOCK_NOTE, _("The code of the last entry:"));
+      add (doc, KIT_BLOCK_NOTE, _("The code of the last entry:"));
     }
   else
     {
       add_printf (doc, KIT_BLOCK_PARAGRAPH, "%s %s", how,
                   _("Part of this history has been changed since it was written, so the "
                     "chain does not check out. The entries above are shown as they are now."));
-      kit_document_add (doc, KIT_BLOCK_NOTE, _("The code of the last entry, as it is now:"));
+      add (doc, KIT_BLOCK_NOTE, _("The code of the last entry, as it is now:"));
     }
   g_autofree char *grouped = group_hash (tail);
-  kit_document_add (doc, KIT_BLOCK_MONO, grouped);
+  add (doc, KIT_BLOCK_MONO, grouped);
 }
 
 KitDocument *
@@ -319,8 +329,8 @@ kit_report_contact_history (KitStore *store, gint64 child_id, const char *today,
   /* Translators: the report's title, with the child's name */
   title = g_strdup_printf (_("Contact history: %s"), kit_child_get_name (child));
   doc = kit_document_new (title);
-  kit_document_add (doc, KIT_BLOCK_DATE, date);
-  kit_document_add (doc, KIT_BLOCK_HEADING, title);
+  add (doc, KIT_BLOCK_DATE, date);
+  add (doc, KIT_BLOCK_HEADING, title);
   if (is_set (kit_child_get_date_of_birth (child)))
     {
       g_autofree char *born = kit_date_format (kit_child_get_date_of_birth (child));
@@ -366,36 +376,36 @@ kit_report_recovery_sheet (const char *record_name, const char *recovery_key, co
   g_autofree char *key = key_lines (recovery_key != NULL ? recovery_key : "");
   KitDocument *doc = kit_document_new (_("Recovery sheet"));
 
-  kit_document_add (doc, KIT_BLOCK_DATE, date);
-  kit_document_add (doc, KIT_BLOCK_HEADING, _("Recovery sheet for Keep in Touch"));
+  add (doc, KIT_BLOCK_DATE, date);
+  add (doc, KIT_BLOCK_HEADING, _("Recovery sheet for Keep in Touch"));
   add_printf (doc, KIT_BLOCK_PARAGRAPH,
               _("This sheet holds the recovery key for the record “%s”. If the passphrase is "
                 "ever forgotten, this key opens the record, and then a new passphrase can be "
                 "chosen."),
               record_name != NULL ? record_name : "");
-  kit_document_add (doc, KIT_BLOCK_SUBJECT, _("The recovery key"));
-  kit_document_add (doc, KIT_BLOCK_MONO, key);
+  add (doc, KIT_BLOCK_SUBJECT, _("The recovery key"));
+  add (doc, KIT_BLOCK_MONO, key);
 
-  kit_document_add (doc, KIT_BLOCK_SUBJECT, _("Where to keep it"));
-  kit_document_add (doc, KIT_BLOCK_BULLET,
-                    _("Somewhere safe and private, away from the computer — with other "
-                      "important papers, for example."));
-  kit_document_add (doc, KIT_BLOCK_BULLET,
-                    _("Not in a photo on a phone, and not in an email or a message."));
-  kit_document_add (doc, KIT_BLOCK_BULLET,
-                    _("Anyone who has this sheet and a copy of the record can open it, so keep "
-                      "it as carefully as a bank card."));
+  add (doc, KIT_BLOCK_SUBJECT, _("Where to keep it"));
+  add (doc, KIT_BLOCK_BULLET,
+       _("Somewhere safe and private, away from the computer — with other "
+         "important papers, for example."));
+  add (doc, KIT_BLOCK_BULLET,
+       _("Not in a photo on a phone, and not in an email or a message."));
+  add (doc, KIT_BLOCK_BULLET,
+       _("Anyone who has this sheet and a copy of the record can open it, so keep "
+         "it as carefully as a bank card."));
 
-  kit_document_add (doc, KIT_BLOCK_SUBJECT, _("How to use it"));
-  kit_document_add (doc, KIT_BLOCK_BULLET, _("Open Keep in Touch and choose the record."));
-  kit_document_add (doc, KIT_BLOCK_BULLET, _("Choose “Use a recovery key instead”."));
-  kit_document_add (doc, KIT_BLOCK_BULLET,
-                    _("Type the key exactly as it is above. Capital or small letters, spaces "
-                      "and dashes do not matter."));
-  kit_document_add (doc, KIT_BLOCK_BULLET,
-                    _("Choose a new passphrase. The record opens with everything in it."));
-  kit_document_add (doc, KIT_BLOCK_NOTE,
-                    _("Nobody else can open the record without the passphrase or this key — "
-                      "not even the people who made the app."));
+  add (doc, KIT_BLOCK_SUBJECT, _("How to use it"));
+  add (doc, KIT_BLOCK_BULLET, _("Open Keep in Touch and choose the record."));
+  add (doc, KIT_BLOCK_BULLET, _("Choose “Use a recovery key instead”."));
+  add (doc, KIT_BLOCK_BULLET,
+       _("Type the key exactly as it is above. Capital or small letters, spaces "
+         "and dashes do not matter."));
+  add (doc, KIT_BLOCK_BULLET,
+       _("Choose a new passphrase. The record opens with everything in it."));
+  add (doc, KIT_BLOCK_NOTE,
+       _("Nobody else can open the record without the passphrase or this key — "
+         "not even the people who made the app."));
   return doc;
 }

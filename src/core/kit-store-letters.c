@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "kit-document.h"
 #include "kit-error.h"
 #include "kit-letter-template.h"
 
@@ -147,6 +148,29 @@ kit_store_save_letter (KitStore *self, KitLetterRecord *letter, GError **error)
   return TRUE;
 }
 
+/* The first line of the recipient block the letter was printed with, or
+ * NULL. A recipient id of 0 is either her or someone since removed from
+ * People (the foreign key set it to NULL): the letter itself says which. */
+static char *
+printed_recipient (const char *final_text)
+{
+  g_autoptr(KitDocument) document = kit_document_from_xml (final_text, NULL);
+
+  for (guint i = 0; document != NULL && i < kit_document_get_n_blocks (document); i++)
+    if (kit_document_get_block_kind (document, i) == KIT_BLOCK_RECIPIENT)
+      {
+        const char *text = kit_document_get_block_text (document, i);
+        const char *end = strchr (text, '\n');
+        char *name = g_strstrip (g_strndup (text, end != NULL ? (gsize) (end - text) : strlen (text)));
+
+        if (name[0] != '\0' && strstr (name, KIT_GAP_OPEN) == NULL)
+          return name;
+        g_free (name);
+        return NULL;
+      }
+  return NULL;
+}
+
 static KitLetterRecord *
 letter_from_row (sqlite3_stmt *stmt)
 {
@@ -160,7 +184,14 @@ letter_from_row (sqlite3_stmt *stmt)
   kit_letter_record_set_recipient_id (letter, sqlite3_column_int64 (stmt, 5));
   kit_letter_record_set_final_text (letter, kit_store_column_text (stmt, 6));
   kit_letter_record_set_produced_at (letter, kit_store_column_text (stmt, 7));
-  kit_letter_record_set_recipient_name (letter, kit_store_column_text (stmt, 8));
+  if (sqlite3_column_int64 (stmt, 5) == 0)
+    {
+      g_autofree char *printed = printed_recipient (kit_store_column_text (stmt, 6));
+      kit_letter_record_set_recipient_name (letter, printed != NULL ? printed
+                                                                    : kit_store_column_text (stmt, 8));
+    }
+  else
+    kit_letter_record_set_recipient_name (letter, kit_store_column_text (stmt, 8));
   return letter;
 }
 

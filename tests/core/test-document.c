@@ -8,6 +8,7 @@
 #include "kit-test-common.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "kit-document.h"
@@ -558,6 +559,51 @@ START_TEST (test_write_failures)
 }
 END_TEST
 
+/* Something at that name that is not a file (a pipe, a device such as
+ * /dev/null): refused in plain words and left as it was, never replaced by
+ * the rename. */
+START_TEST (test_not_a_file_refused)
+{
+  g_autofree char *dir = kt_tmpdir ();
+  g_autofree char *pipe_path = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autoptr (KitDocument) doc = make_letter ("A short letter.");
+  g_autoptr (KitRenderer) renderer = kit_renderer_new (doc);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+  GStatBuf st;
+
+  ck_assert_int_eq (mkfifo (pipe_path, 0600), 0);
+  ck_assert (!kit_renderer_write_pdf (renderer, pipe_path, &error));
+  ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_WRITE));
+  ck_assert_msg (strstr (error->message, "not a file") != NULL, "%s", error->message);
+  ck_assert_int_eq (g_lstat (pipe_path, &st), 0);
+  ck_assert (S_ISFIFO (st.st_mode));
+  left = kt_list_dir (dir);
+  ck_assert_uint_eq (left->len, 1);
+  kt_rmtree (dir);
+}
+END_TEST
+
+/* A name as long as the folder allows (255 bytes) still saves: the
+ * temporary file's name must not be longer than the one she chose. */
+START_TEST (test_longest_name_saves)
+{
+  g_autofree char *dir = kt_tmpdir ();
+  g_autofree char *stem = g_strnfill (251, 'a');
+  g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+  g_autoptr (KitDocument) doc = make_letter ("A letter with a long file name.");
+  g_autofree char *written = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+
+  ck_assert_uint_eq (strlen (name), 255);
+  written = write_pdf (doc, dir, name, NULL);
+  ck_assert (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+  left = kt_list_dir (dir);
+  ck_assert_uint_eq (left->len, 1);
+  kt_rmtree (dir);
+}
+END_TEST
+
 START_TEST (test_replaces_existing_file)
 {
   g_autofree char *dir = kt_tmpdir ();
@@ -713,6 +759,47 @@ START_TEST (test_contact_history)
 }
 END_TEST
 
+/* What she typed is printed, never read as a gap: a reason holding the
+ * gap brackets must not stop the report (she cannot edit a report). */
+START_TEST (test_report_gap_brackets_in_text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KitStore) store = NULL;
+  g_autoptr (KitChild) child = kit_child_new ();
+  g_autoptr (KitChange) start = NULL;
+  g_autoptr (KitArrangement) letters = NULL;
+  g_autoptr (KitDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (":memory:", &db), SQLITE_OK);
+  ck_assert (kit_schema_configure (db, &error) && kit_schema_migrate (db, &error));
+  store = kit_store_new (db, &error);
+  kit_child_set_name (child, "Mia");
+  ck_assert (kit_store_save_child (store, child, &error));
+  start = kit_change_new (kit_child_get_id (child), 0);
+  letters = kit_arrangement_new (kit_child_get_id (child));
+  kit_arrangement_set_kind (letters, "letterbox");
+  kit_arrangement_set_start_date (letters, "2020-03-01");
+  kit_change_set_what_changed (start, "started");
+  kit_change_set_effective_date (start, "2020-03-01");
+  kit_change_set_decided_by (start, "court");
+  kit_change_set_reason_given (start, "yes");
+  kit_change_set_reason_text (start, "The " KIT_GAP_OPEN "rota" KIT_GAP_CLOSE " was full.");
+  ck_assert_msg (kit_store_record_change (store, start, letters, &error), "%s",
+                 error ? error->message : "");
+
+  doc = kit_report_contact_history (store, kit_child_get_id (child), "2026-11-23", &error);
+  ck_assert_ptr_nonnull (doc);
+  ck_assert_msg (kit_document_check_complete (doc, &error), "%s", error ? error->message : "");
+  text = kit_document_to_plain_text (doc);
+  ck_assert_msg (strstr (text, "The [rota] was full.") != NULL, "%s", text);
+
+  g_clear_object (&store);
+  sqlite3_close (db);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -737,7 +824,10 @@ main (void)
   kt_add_test (s, "sign-off-kept-together", test_sign_off_kept_together);
   kt_add_test (s, "write-failures", test_write_failures);
   kt_add_test (s, "replaces-existing-file", test_replaces_existing_file);
+  kt_add_test (s, "not-a-file-refused", test_not_a_file_refused);
+  kt_add_test (s, "longest-name-saves", test_longest_name_saves);
   kt_add_test (s, "recovery-sheet", test_recovery_sheet);
   kt_add_test (s, "contact-history", test_contact_history);
+  kt_add_test (s, "report-gap-brackets-in-text", test_report_gap_brackets_in_text);
   return kt_run_suite (s);
 }

@@ -580,6 +580,54 @@ START_TEST (test_gaps)
 END_TEST
 
 /* Who letters are from and to unless she chooses; unknown things refused. */
+/* A field the record cannot fill is a gap, never a blank, even in a
+ * template of her own that uses it without its condition: change 3 (a
+ * pause) has nothing "before". */
+START_TEST (test_empty_field_is_gap)
+{
+  Fixture f;
+  setup (&f);
+  set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
+  write_override (&f, "explanation.xml",
+                  "<?xml version=\"1.0\"?>\n<letter>\n"
+                  "  <paragraph>Contact was: <field name=\"change.before\"/>.</paragraph>\n"
+                  "</letter>\n");
+  {
+    g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_EXPLANATION, 3, FALSE);
+    g_autofree char *text = plain (document);
+    g_autoptr(GError) error = NULL;
+
+    assert_lacks (text, "Contact was: .");
+    assert_contains (text, "Contact was: " KIT_GAP_OPEN);
+    ck_assert (!kit_document_check_complete (document, &error));
+    ck_assert (g_error_matches (error, KIT_LETTER_ERROR, KIT_LETTER_ERROR_GAP));
+    assert_contains (error->message, "what contact was");
+  }
+  teardown (&f);
+}
+END_TEST
+
+/* What the record holds is text, never a gap: a reason typed with the gap
+ * brackets prints (with plain ones) and does not hold the letter back. */
+START_TEST (test_record_text_not_a_gap)
+{
+  Fixture f;
+  setup (&f);
+  set_me (&f, "Anna Price", "12 Elm Road\nLeeds");
+  kt_exec (f.vault, "UPDATE changes SET reason_text = 'The " KIT_GAP_OPEN "rota" KIT_GAP_CLOSE
+                    " was full.' WHERE id = 1;");
+  {
+    g_autoptr(KitDocument) document = compose (&f, KIT_LETTER_EXPLANATION, 1, FALSE);
+    g_autofree char *text = plain (document);
+    g_autoptr(GError) error = NULL;
+
+    assert_contains (text, "The [rota] was full.");
+    ck_assert_msg (kit_document_check_complete (document, &error), "%s", error ? error->message : "");
+  }
+  teardown (&f);
+}
+END_TEST
+
 START_TEST (test_people_and_not_found)
 {
   Fixture f;
@@ -680,7 +728,11 @@ START_TEST (test_letters_kept)
   ck_assert_int_eq (kit_letter_record_get_child_id (first), 1);
   ck_assert_int_eq (strlen (kit_letter_record_get_produced_at (first)), 20);
 
-  g_autoptr(KitLetterRecord) second = kept ("explanation-easy", 1, 0, xml);
+  /* An explanation to keep: to her (recipient 0). */
+  g_autoptr(KitDocument) to_me = compose (&f, KIT_LETTER_EXPLANATION, 1, TRUE);
+  g_autofree char *to_me_xml = kit_document_to_xml (to_me);
+  ck_assert_str_eq (block_text (to_me, KIT_BLOCK_RECIPIENT), "Anna Price\n12 Elm Road\nLeeds");
+  g_autoptr(KitLetterRecord) second = kept ("explanation-easy", 1, 0, to_me_xml);
   ck_assert (kit_store_save_letter (f.store, second, NULL));
   ck_assert_int_gt (kit_letter_record_get_id (second), kit_letter_record_get_id (first));
 
@@ -729,6 +781,17 @@ START_TEST (test_letters_kept)
   g_autofree char *b = plain (again);
   ck_assert_str_eq (a, b);
 
+  /* Jo Smith leaves People: the letter was still to her, not to Anna. */
+  ck_assert (kit_store_remove_person (f.store, 2, NULL));
+  {
+    g_autoptr(GListModel) after = kit_store_list_letters (f.store, 1);
+    g_autoptr(KitLetterRecord) to_jo = g_list_model_get_item (after, 1);
+    g_autoptr(KitLetterRecord) to_anna = g_list_model_get_item (after, 0);
+    ck_assert_int_eq (kit_letter_record_get_recipient_id (to_jo), 0);
+    ck_assert_str_eq (kit_letter_record_get_recipient_name (to_jo), "Jo Smith");
+    ck_assert_str_eq (kit_letter_record_get_recipient_name (to_anna), "Anna Price");
+  }
+
   g_autofree char *stats = kit_stats_json (f.db, FALSE, NULL);
   ck_assert_msg (strstr (stats, "\"letters\": 2") != NULL || strstr (stats, "\"letters\":2") != NULL,
                  "%s", stats);
@@ -752,6 +815,8 @@ main (void)
   kt_add_test (s, "request-no-reason", test_request_no_reason);
   kt_add_test (s, "review", test_review);
   kt_add_test (s, "gaps", test_gaps);
+  kt_add_test (s, "empty-field-is-gap", test_empty_field_is_gap);
+  kt_add_test (s, "record-text-not-a-gap", test_record_text_not_a_gap);
   kt_add_test (s, "people-and-not-found", test_people_and_not_found);
   kt_add_test (s, "letters-kept", test_letters_kept);
   int status = kt_run_suite (s);

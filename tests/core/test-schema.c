@@ -145,6 +145,46 @@ START_TEST (test_migrate_twice_is_noop)
 }
 END_TEST
 
+/* A record of version 2 (before the diary's drafts) with diary entries in
+ * it: migration 3 adds the drafts and indexes and keeps every entry, and
+ * ends with the same schema as a new record. */
+START_TEST (test_migrate_from_version_2)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *fresh = NULL, *old = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  ck_assert_int_eq (kit_schema_latest_version (), 3);
+  ck_assert_int_eq (sqlite3_open (":memory:", &fresh), SQLITE_OK);
+  ck_assert (kit_schema_configure (fresh, &error) && kit_schema_migrate (fresh, &error));
+  want = schema_dump (fresh);
+  sqlite3_close (fresh);
+
+  ck_assert_int_eq (sqlite3_open (":memory:", &old), SQLITE_OK);
+  ck_assert (kit_schema_configure (old, &error) && kit_schema_migrate (old, &error));
+  /* Back to what version 2 had. */
+  ck_assert_int_eq (sqlite3_exec (old,
+    "DROP TABLE diary_drafts; DROP INDEX diary_child_date; DROP INDEX diary_shared_date;"
+    "PRAGMA user_version = 2;"
+    "INSERT INTO children (id, name) VALUES (1, 'Mia');"
+    "INSERT INTO diary_entries (id, date, child_id, title, body, shared) VALUES"
+    " (1, '2026-01-02', 1, 'First', 'Private words', 0),"
+    " (2, '2026-02-03', NULL, 'Second', 'Shared words', 1);",
+    NULL, NULL, NULL), SQLITE_OK);
+
+  ck_assert_msg (kit_schema_migrate (old, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (kt_query_int (old, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (kt_query_int (old, "SELECT count(*) FROM diary_entries"), 2);
+  ck_assert_int_eq (kt_query_int (old, "SELECT count(*) FROM diary_entries WHERE shared = 0 "
+                                       "AND body = 'Private words'"), 1);
+  ck_assert_int_eq (kt_query_int (old, "SELECT count(*) FROM diary_drafts"), 0);
+  got = schema_dump (old);
+  ck_assert_str_eq (got, want);
+  sqlite3_close (old);
+}
+END_TEST
+
 START_TEST (test_newer_version_refused)
 {
   g_autofree char *dir = kt_tmpdir ();
@@ -586,6 +626,7 @@ main (void)
   kt_add_test (s, "settings", test_new_record_settings);
   kt_add_test (s, "foreign-keys", test_foreign_keys_enforced);
   kt_add_test (s, "migrate-twice", test_migrate_twice_is_noop);
+  kt_add_test (s, "migrate-from-version-2", test_migrate_from_version_2);
   kt_add_test (s, "newer-version", test_newer_version_refused);
   kt_add_test (s, "foreign-database", test_foreign_database_refused);
   kt_add_test (s, "damaged-pages-inside", test_damaged_pages_inside);
