@@ -236,7 +236,7 @@ save_draft (KitDiaryEditor *self, KitDiaryEntry *draft)
       set_state (self, _("Kept as a draft, not yet in your diary"));
       return;
     }
-  g_warning ("Keeping a diary draft failed: %s", error->message);
+  kit_form_show_error (self->general_error, error->message);
   set_state (self, _("Not saved"));
 }
 

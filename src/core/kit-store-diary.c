@@ -779,6 +779,13 @@ kit_store_save_diary_draft (KitStore *self, KitDiaryEntry *draft, GError **error
         bind_fields (stmt, draft);
         sqlite3_bind_int64 (stmt, 9, kit_diary_entry_get_id (draft));
         ok = sqlite3_step (stmt) == SQLITE_DONE || kit_store_sql_fail (self, error);
+        /* Nothing written: a hidden private draft holds the place. Say so,
+         * rather than let her think this one was kept. */
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = kit_store_input_error (error, KIT_INPUT_ERROR_DATE,
+                                      _("This can't be kept as an unfinished entry while "
+                                        "Review together is on. Choose today or a day "
+                                        "before, and it will be saved."));
       }
   }
   if (!kit_store_end (self, ok, error))

@@ -441,8 +441,18 @@ START_TEST (test_review_new_entries)
   save_entry (&f, TODAY, 0, "Private now", SECRET " written alone", "", FALSE);
   assert_listed (&f, &search, "6");
   /* The hidden draft of a new entry is neither deleted by saving a new
-   * entry nor overwritten by a new draft while it is out of sight. */
-  save_draft (&f, 0, "sharedword drafted in review", TRUE);
+   * entry nor overwritten by a new draft while it is out of sight; the new
+   * draft is refused in words, so she knows it was not kept. */
+  {
+    g_autoptr (KitDiaryEntry) d = kit_diary_entry_new ();
+    kit_diary_entry_set_date (d, "2026-12-25");
+    kit_diary_entry_set_body (d, "sharedword drafted in review");
+    kit_diary_entry_set_shared (d, TRUE);
+    ck_assert (!kit_store_save_diary_draft (f.store, d, &error));
+    ck_assert (error->domain == KIT_INPUT_ERROR && error->code == KIT_INPUT_ERROR_DATE);
+    ck_assert_msg (strstr (error->message, "Review together") != NULL, "%s", error->message);
+    g_clear_error (&error);
+  }
   ck_assert_ptr_null (kit_store_get_diary_draft (f.store, 0));
   ck_assert (kit_store_set_review_mode (f.store, FALSE, &error));
   assert_listed (&f, &search, "7,6");
