@@ -196,6 +196,23 @@ kit_date_format (const char *iso)
 }
 
 char *
+kit_date_format_month (const char *year_month)
+{
+  g_autofree char *first = NULL;
+  GDate d;
+
+  if (year_month == NULL || strlen (year_month) < 7)
+    return NULL;
+  first = g_strdup_printf ("%.7s-01", year_month);
+  g_date_clear (&d, 1);
+  if (!kit_date_parse (first, &d))
+    return NULL;
+  /* Translators: a month and its year, e.g. "November 2026" */
+  return g_strdup_printf (C_("month", "%s %u"), month_name (g_date_get_month (&d)),
+                          (guint) g_date_get_year (&d));
+}
+
+char *
 kit_date_format_short (const char *iso)
 {
   GDate d;

@@ -26,6 +26,9 @@ gboolean kit_date_from_user (const char *text, char **out_iso);
 char *kit_date_format (const char *iso);
 /* For people, short: "1 Mar 2027". */
 char *kit_date_format_short (const char *iso);
+/* A month for people: "November 2026" for "2026-11" (or any date in it);
+ * NULL when @year_month is neither. */
+char *kit_date_format_month (const char *year_month);
 
 /* Arithmetic on valid dates (NULL when @iso is not one). Adding months keeps
  * the day, or the month's last day when it has fewer (31 Jan + 1 = 28/29 Feb). */

@@ -589,30 +589,13 @@ kit_diary_month_init (KitDiaryMonth *self)
 {
 }
 
-static const char *
-month_name (guint month)
-{
-  static const char *const names[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-    N_("December"),
-  };
-  return _(names[month - 1]);
-}
-
 /* "November 2026" for "2026-11"; the text itself when it is not a month. */
 static char *
 month_label (const char *year_month)
 {
-  guint64 year = 0, month = 0;
-  g_auto (GStrv) parts = g_strsplit (year_month, "-", 3);
+  char *label = kit_date_format_month (year_month);
 
-  if (g_strv_length (parts) < 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL))
-    return g_strdup (year_month);
-  /* Translators: a month heading in the diary: month name, year, e.g. "November 2026" */
-  return g_strdup_printf (C_("diary month", "%s %u"), month_name ((guint) month), (guint) year);
+  return label != NULL ? label : g_strdup (year_month);
 }
 
 KitDiaryMonth *

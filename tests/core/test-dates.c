@@ -120,6 +120,10 @@ START_TEST (test_format)
   assert_str_owned (kit_date_format ("2027-03-01"), "1 March 2027");
   assert_str_owned (kit_date_format ("2026-12-25"), "25 December 2026");
   assert_str_owned (kit_date_format_short ("2027-05-01"), "1 May 2027");
+  assert_str_owned (kit_date_format_month ("2026-11"), "November 2026");
+  assert_str_owned (kit_date_format_month ("2028-02-29"), "February 2028");
+  ck_assert_ptr_null (kit_date_format_month ("2026-13"));
+  ck_assert_ptr_null (kit_date_format_month ("soon"));
   assert_str_owned (kit_date_format_short ("2027-09-10"), "10 Sep 2027");
   assert_str_owned (kit_date_format (NULL), "");
   assert_str_owned (kit_date_format ("2027-02-31"), "");
